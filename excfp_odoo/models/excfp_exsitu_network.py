@@ -1,0 +1,48 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class ExcfpExsituNetwork(models.Model):
+    """An association or network of the ex situ community (WAZA, EAZA, BGCI...)."""
+
+    _name = "excfp.exsitu.network"
+    _description = "Ex situ Network"
+    _order = "sequence, code"
+    _rec_names_search = ["code", "name"]
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True, help="Short name, such as EAZA.")
+    network_type = fields.Selection(
+        [
+            ("zoo_aquarium", "Zoos and aquariums"),
+            ("botanic", "Botanic gardens"),
+            ("data", "Records and data"),
+            ("conservation", "Conservation programme"),
+            ("other", "Other"),
+        ],
+        string="Type",
+        default="zoo_aquarium",
+        required=True,
+    )
+    region = fields.Char()
+    website = fields.Char()
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    partner_ids = fields.Many2many(
+        "res.partner",
+        "excfp_exsitu_network_res_partner_rel",
+        "network_id",
+        "partner_id",
+        string="People and Organisations",
+    )
+
+    _sql_constraints = [
+        ("code_uniq", "unique(code)", "An ex situ network with this code already exists."),
+    ]
+
+    # Tags on a partner read best as the acronyms everyone in the field uses.
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for network in self:
+            network.display_name = network.code or network.name

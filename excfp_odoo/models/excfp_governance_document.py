@@ -1,0 +1,69 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class ExcfpGovernanceDocument(models.Model):
+    """A governing document focal points are asked to become familiar with
+    (annex of the Terms of Reference, and the Ex Situ Guidelines)."""
+
+    _name = "excfp.governance.document"
+    _description = "Governance Document"
+    _inherit = ["mail.thread"]
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True)
+    category = fields.Selection(
+        [
+            ("governance_framework", "Governance Framework"),
+            ("terms_of_reference", "Terms of Reference"),
+            ("guidelines", "Guidelines"),
+        ],
+        required=True,
+        default="governance_framework",
+    )
+    version = fields.Char(
+        required=True,
+        default="1",
+        tracking=True,
+        help="Changing the version asks everyone to acknowledge the document again.",
+    )
+    url = fields.Char(string="Link")
+    sequence = fields.Integer(default=10)
+    required_for_focal_points = fields.Boolean(default=True)
+    active = fields.Boolean(default=True)
+    acknowledgement_ids = fields.One2many("excfp.acknowledgement", "document_id")
+    acknowledgement_count = fields.Integer(compute="_compute_acknowledgement_count")
+
+    _sql_constraints = [
+        (
+            "code_uniq",
+            "unique(code)",
+            "A governance document with this code already exists.",
+        ),
+    ]
+
+    @api.depends("acknowledgement_ids.is_current")
+    def _compute_acknowledgement_count(self):
+        counts = dict(
+            self.env["excfp.acknowledgement"]._read_group(
+                [("document_id", "in", self.ids), ("is_current", "=", True)],
+                ["document_id"],
+                ["__count"],
+            )
+        )
+        for document in self:
+            document.acknowledgement_count = counts.get(document, 0)
+
+    def action_view_acknowledgements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "excfp_odoo.excfp_acknowledgement_action"
+        )
+        action["domain"] = [("document_id", "=", self.id)]
+        action["context"] = {
+            "default_document_id": self.id,
+            "search_default_filter_current": 1,
+        }
+        return action

@@ -1,0 +1,304 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+ROLE_TYPES = [
+    ("chair", "Chair"),
+    ("co_chair", "Co-Chair"),
+    ("focal_point", "Ex situ Focal Point"),
+    ("red_list_coordinator", "Red List Authority Coordinator"),
+    ("programme_officer", "Programme Officer"),
+    ("member", "Member"),
+]
+CHAIR_TYPES = ("chair", "co_chair")
+
+
+class ExcfpRole(models.Model):
+    """One person's role in one SSC group for one term. Roles are history:
+    they are ended or archived, not deleted."""
+
+    _name = "excfp.role"
+    _description = "SSC Role"
+    _inherit = ["mail.thread"]
+    _order = "term_id desc, group_id, role_type, partner_id"
+
+    def _default_term_id(self):
+        return self.env["excfp.term"]._get_current()
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Person", required=True, index=True,
+        ondelete="restrict", tracking=True,
+    )
+    group_id = fields.Many2one(
+        "excfp.specialist.group", string="Group", required=True, index=True,
+        ondelete="restrict", tracking=True,
+    )
+    group_type = fields.Selection(related="group_id.group_type", store=True)
+    role_type = fields.Selection(
+        ROLE_TYPES, string="Role", required=True, default="member", tracking=True
+    )
+    term_id = fields.Many2one(
+        "excfp.term", string="Term", required=True, index=True,
+        default=_default_term_id, ondelete="restrict", tracking=True,
+    )
+    date_start = fields.Date(string="Start Date", tracking=True)
+    date_end = fields.Date(string="End Date", tracking=True)
+    state = fields.Selection(
+        [
+            ("nominated", "Nominated"),
+            ("active", "Active"),
+            ("ended", "Ended"),
+        ],
+        string="Status", required=True, default="nominated", index=True, tracking=True,
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    notes = fields.Text()
+    has_chair_conflict = fields.Boolean(
+        string="Chair Conflict",
+        compute="_compute_has_chair_conflict",
+        store=True,
+        help="This person is both the active focal point and an active Chair or "
+        "Co-Chair of the group, which the Terms of Reference strongly discourage.",
+    )
+    # Partner facts a secretariat filters and groups roles by.
+    cpsg_status = fields.Selection(related="partner_id.cpsg_status")
+    email = fields.Char(related="partner_id.email")
+    country_id = fields.Many2one(related="partner_id.country_id")
+
+    _sql_constraints = [
+        (
+            "dates_check",
+            "CHECK(date_end IS NULL OR date_start IS NULL OR date_end >= date_start)",
+            "A role cannot end before it starts.",
+        ),
+        # A partial exclusion constraint rather than a Python check alone: two
+        # concurrent activations must not both commit.
+        (
+            "one_active_focal_point",
+            "EXCLUDE (group_id WITH =) WHERE (role_type = 'focal_point' AND state = 'active')",
+            "A group can have only one active Ex situ Focal Point.",
+        ),
+    ]
+
+    @api.depends(
+        "state", "role_type", "partner_id",
+        "group_id.role_ids.state", "group_id.role_ids.role_type",
+        "group_id.role_ids.partner_id",
+    )
+    def _compute_has_chair_conflict(self):
+        for role in self:
+            conflict = False
+            if role.state == "active" and role.role_type in CHAIR_TYPES + ("focal_point",):
+                held = role.group_id.role_ids.filtered(
+                    lambda r, p=role.partner_id: r.state == "active" and r.partner_id == p
+                ).mapped("role_type")
+                conflict = "focal_point" in held and any(t in CHAIR_TYPES for t in held)
+            role.has_chair_conflict = conflict
+
+    @api.depends("partner_id.name", "role_type", "group_id.name", "term_id.name")
+    def _compute_display_name(self):
+        labels = dict(self._fields["role_type"]._description_selection(self.env))
+        for role in self:
+            role.display_name = self.env._(
+                "%(person)s, %(role)s, %(group)s (%(term)s)",
+                person=role.partner_id.name or "",
+                role=labels.get(role.role_type, ""),
+                group=role.group_id.name or "",
+                term=role.term_id.name or "",
+            )
+
+    # ---- Constraints ----
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for role in self:
+            if role.date_start and role.date_end and role.date_end < role.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The role of %(person)s cannot end (%(end)s) before it starts "
+                        "(%(start)s).",
+                        person=role.partner_id.name,
+                        end=role.date_end,
+                        start=role.date_start,
+                    )
+                )
+
+    @api.constrains("state", "role_type", "group_id")
+    def _check_one_active_focal_point(self):
+        focal_points = self.filtered(
+            lambda r: r.state == "active" and r.role_type == "focal_point"
+        )
+        if not focal_points:
+            return
+        others = self.search(
+            [
+                ("group_id", "in", focal_points.group_id.ids),
+                ("role_type", "=", "focal_point"),
+                ("state", "=", "active"),
+                ("id", "not in", focal_points.ids),
+            ]
+        )
+        for role in focal_points:
+            other = others.filtered(lambda r, g=role.group_id: r.group_id == g)[:1] or (
+                focal_points - role
+            ).filtered(lambda r, g=role.group_id: r.group_id == g)[:1]
+            if other:
+                raise ValidationError(
+                    self.env._(
+                        "%(group)s already has an active Ex situ Focal Point, "
+                        "%(person)s. End that role before activating another one.",
+                        group=role.group_id.name,
+                        person=other.partner_id.name,
+                    )
+                )
+
+    # ---- CRUD ----
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        roles = super().create(vals_list)
+        roles._end_expired()
+        roles.filtered(lambda r: r.state == "active")._on_activated()
+        return roles
+
+    def write(self, vals):
+        if "active" in vals and not vals["active"]:
+            # Archiving takes the role out of use: it must not keep counting.
+            self.filtered(lambda r: r.state == "active")._end(vals.get("date_end"))
+        watch = {"state", "role_type", "term_id", "group_id"}
+        if not watch & vals.keys():
+            res = super().write(vals)
+            if "date_end" in vals:
+                self._end_expired()
+            return res
+        was_active = {role.id for role in self if role._is_active_focal_point()}
+        res = super().write(vals)
+        self._end_expired()
+        self.filtered(
+            lambda r: r.state == "active"
+            and not (r.role_type == "focal_point" and r.id in was_active)
+        )._on_activated()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        if any(role.state != "nominated" for role in self):
+            raise UserError(
+                self.env._(
+                    "Roles that were active are part of the network's history and "
+                    "cannot be deleted. End or archive them instead."
+                )
+            )
+
+    # ---- Actions ----
+
+    def action_activate(self):
+        if any(role.state == "ended" for role in self):
+            raise UserError(
+                self.env._(
+                    "An ended role stays in the history. Create a new role to give "
+                    "this person the role again."
+                )
+            )
+        today = fields.Date.context_today(self)
+        for role in self.filtered(lambda r: r.state == "nominated"):
+            vals = {"state": "active"}
+            if not role.date_start:
+                vals["date_start"] = today
+            if not role.date_end and role.term_id.date_end >= (role.date_start or today):
+                vals["date_end"] = role.term_id.date_end
+            role.write(vals)
+        return True
+
+    def action_end(self):
+        self.filtered(lambda r: r.state != "ended")._end()
+        return True
+
+    # ---- Business ----
+
+    def _is_active_focal_point(self):
+        self.ensure_one()
+        return self.role_type == "focal_point" and self.state == "active"
+
+    def _end(self, date_end=None):
+        today = fields.Date.context_today(self)
+        by_end = {}
+        for role in self:
+            end = fields.Date.to_date(date_end) or role.date_end
+            if not end or end > today:
+                end = max(today, role.date_start) if role.date_start else today
+            by_end.setdefault(end, []).append(role.id)
+        for end, ids in by_end.items():
+            super(ExcfpRole, self.browse(ids)).write({"state": "ended", "date_end": end})
+
+    def _end_expired(self):
+        """Active roles whose end date has passed are history."""
+        today = fields.Date.context_today(self)
+        expired = self.filtered(
+            lambda r: r.state == "active" and r.date_end and r.date_end < today
+        )
+        if expired:
+            super(ExcfpRole, expired).write({"state": "ended"})
+
+    @api.model
+    def _cron_end_expired_roles(self):
+        today = fields.Date.context_today(self)
+        self.search([("state", "=", "active"), ("date_end", "<", today)])._end_expired()
+
+    def _on_activated(self):
+        """Apply the Terms of Reference to roles that just became active."""
+        focal_points = self.filtered(
+            lambda r: r.role_type == "focal_point"
+            and r.state == "active"
+            and r.term_id.is_current
+        )
+        if not focal_points:
+            return
+        focal_points._ensure_group_membership()
+        invited = focal_points.partner_id.filtered(
+            lambda p: p.cpsg_status == "not_member"
+        )
+        invited._excfp_invite_to_cpsg()
+        for role in focal_points:
+            body = self.env._(
+                "%(person)s is now the Ex situ Focal Point (%(term)s).",
+                person=role.partner_id.name,
+                term=role.term_id.name,
+            )
+            if role.partner_id in invited:
+                body += " " + self.env._(
+                    "A CPSG invitation was sent and training encouraged."
+                )
+            role.group_id.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _ensure_group_membership(self):
+        """ToR s.2: the focal point is a member of the group."""
+        other_roles = self.search(
+            [
+                ("group_id", "in", self.group_id.ids),
+                ("partner_id", "in", self.partner_id.ids),
+                ("state", "=", "active"),
+                ("id", "not in", self.ids),
+            ]
+        )
+        held = {(r.partner_id.id, r.group_id.id) for r in other_roles}
+        vals_list = []
+        for role in self:
+            key = (role.partner_id.id, role.group_id.id)
+            if key in held:
+                continue
+            held.add(key)
+            vals_list.append(
+                {
+                    "partner_id": role.partner_id.id,
+                    "group_id": role.group_id.id,
+                    "term_id": role.term_id.id,
+                    "role_type": "member",
+                    "state": "active",
+                    "date_start": role.date_start,
+                    "date_end": role.date_end,
+                }
+            )
+        if vals_list:
+            self.create(vals_list)

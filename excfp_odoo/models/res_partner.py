@@ -1,0 +1,229 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import operator as py_operator
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+OPERATORS = {
+    "=": py_operator.eq,
+    "!=": py_operator.ne,
+    "<": py_operator.lt,
+    "<=": py_operator.le,
+    ">": py_operator.gt,
+    ">=": py_operator.ge,
+}
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # ---- SSC roles ----
+    excfp_role_ids = fields.One2many("excfp.role", "partner_id", string="SSC Roles")
+    excfp_role_count = fields.Integer(
+        string="SSC Role Count", compute="_compute_excfp_role_count"
+    )
+    is_excfp = fields.Boolean(
+        string="Ex situ Focal Point",
+        compute="_compute_is_excfp",
+        store=True,
+        help="Holds an active Ex situ Conservation Focal Point role.",
+    )
+
+    # ---- CPSG membership (ToR s.3 b) ----
+    cpsg_status = fields.Selection(
+        [
+            ("not_member", "Not a member"),
+            ("invited", "Invited"),
+            ("member", "Member"),
+            ("declined", "Declined"),
+        ],
+        string="CPSG Membership",
+        default="not_member",
+        required=True,
+        tracking=True,
+    )
+    cpsg_invitation_date = fields.Date(string="CPSG Invitation Date", tracking=True)
+    cpsg_member_since = fields.Date(string="CPSG Member Since", tracking=True)
+    cpsg_training_state = fields.Selection(
+        [
+            ("none", "None"),
+            ("encouraged", "Encouraged"),
+            ("enrolled", "Enrolled"),
+            ("completed", "Completed"),
+        ],
+        string="CPSG Training",
+        default="none",
+        required=True,
+        tracking=True,
+    )
+
+    # ---- Ex situ profile (ToR s.2) ----
+    exsitu_org_type = fields.Selection(
+        [
+            ("zoo", "Zoo"),
+            ("aquarium", "Aquarium"),
+            ("botanic_garden", "Botanic garden"),
+            ("biobank", "Biobank or gene bank"),
+            ("breeding_centre", "Breeding or propagation centre"),
+            ("rescue_centre", "Rescue centre"),
+            ("other", "Other"),
+        ],
+        string="Ex situ Organisation Type",
+    )
+    exsitu_network_ids = fields.Many2many(
+        "excfp.exsitu.network",
+        "excfp_exsitu_network_res_partner_rel",
+        "partner_id",
+        "network_id",
+        string="Ex situ Networks",
+    )
+    exsitu_experience = fields.Html(string="Ex situ Experience")
+
+    # ---- Governance acknowledgements ----
+    acknowledgement_ids = fields.One2many(
+        "excfp.acknowledgement", "partner_id", string="Acknowledgements"
+    )
+    governance_ack_ratio = fields.Integer(
+        string="Governance Acknowledged (%)",
+        compute="_compute_governance_ack",
+        search="_search_governance_ack_ratio",
+        help="Share of the documents required of focal points whose current "
+        "version this person has acknowledged.",
+    )
+    governance_ack_complete = fields.Boolean(
+        string="Acknowledgements Complete",
+        compute="_compute_governance_ack",
+        search="_search_governance_ack_complete",
+    )
+
+    @api.depends("excfp_role_ids")
+    def _compute_excfp_role_count(self):
+        counts = dict(
+            self.env["excfp.role"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.excfp_role_count = counts.get(partner, 0)
+
+    @api.depends("excfp_role_ids.state", "excfp_role_ids.role_type")
+    def _compute_is_excfp(self):
+        for partner in self:
+            partner.is_excfp = any(
+                role.state == "active" and role.role_type == "focal_point"
+                for role in partner.excfp_role_ids
+            )
+
+    @api.depends(
+        "acknowledgement_ids.is_current",
+        "acknowledgement_ids.document_id.required_for_focal_points",
+        "acknowledgement_ids.document_id.active",
+    )
+    def _compute_governance_ack(self):
+        required = self.env["excfp.governance.document"].search_count(
+            [("required_for_focal_points", "=", True)]
+        )
+        counts = self._governance_ack_counts()
+        for partner in self:
+            done = counts.get(partner.id, 0)
+            ratio = round(100 * done / required) if required else 100
+            partner.governance_ack_ratio = ratio
+            partner.governance_ack_complete = ratio >= 100
+
+    def _governance_ack_counts(self):
+        """Acknowledged current versions of required documents, per partner."""
+        ids = self.ids if self else None
+        domain = [
+            ("is_current", "=", True),
+            ("document_id.required_for_focal_points", "=", True),
+            ("document_id.active", "=", True),
+        ]
+        if ids is not None:
+            domain.append(("partner_id", "in", ids))
+        groups = self.env["excfp.acknowledgement"].sudo()._read_group(
+            domain, ["partner_id"], ["document_id:count_distinct"]
+        )
+        return {partner.id: count for partner, count in groups}
+
+    def _search_governance_ack_ratio(self, operator, value):
+        if operator not in OPERATORS:
+            raise NotImplementedError(
+                self.env._("Unsupported search on the acknowledgement ratio.")
+            )
+        required = self.env["excfp.governance.document"].search_count(
+            [("required_for_focal_points", "=", True)]
+        )
+        compare = OPERATORS[operator]
+        # Ratios of partners with at least one acknowledgement, computed in SQL;
+        # every other partner is at 0 %.
+        ack = self.env["excfp.acknowledgement"]
+        ack.flush_model()
+        self.env["excfp.governance.document"].flush_model()
+        ratio_sql = SQL(
+            """
+            SELECT ack.partner_id,
+                   CASE WHEN %(required)s = 0 THEN 100
+                        ELSE ROUND(100.0 * COUNT(DISTINCT ack.document_id) / %(required)s)
+                   END AS ratio
+              FROM excfp_acknowledgement ack
+              JOIN excfp_governance_document doc ON doc.id = ack.document_id
+             WHERE ack.is_current
+               AND doc.required_for_focal_points
+               AND doc.active
+          GROUP BY ack.partner_id
+            """,
+            required=required,
+        )
+        zero_matches = compare(0 if required else 100, value)
+        # operator is one of OPERATORS' keys, so safe to inline.
+        matching = SQL(
+            "(SELECT partner_id FROM (%s) r WHERE %s (ratio %s %s))",
+            ratio_sql,
+            SQL("NOT") if zero_matches else SQL(""),
+            SQL(operator),
+            value,
+        )
+        if zero_matches:
+            # Partners with no acknowledgement match: exclude the ones that don't.
+            return [("id", "not in", matching)]
+        return [("id", "in", matching)]
+
+    def _search_governance_ack_complete(self, operator, value):
+        if operator not in ("=", "!="):
+            raise NotImplementedError(
+                self.env._("Unsupported search on complete acknowledgements.")
+            )
+        complete = (operator == "=") == bool(value)
+        return [("governance_ack_ratio", ">=" if complete else "<", 100)]
+
+    def action_view_excfp_roles(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "excfp_odoo.excfp_role_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
+
+    def _excfp_invite_to_cpsg(self):
+        """ToR s.3 b: a focal point who is not a CPSG member is invited at once
+        and encouraged to take training."""
+        if not self:
+            return
+        today = fields.Date.context_today(self)
+        self.write({"cpsg_status": "invited", "cpsg_invitation_date": today})
+        self.filtered(lambda p: p.cpsg_training_state == "none").write(
+            {"cpsg_training_state": "encouraged"}
+        )
+        template = self.env.ref("excfp_odoo.mail_template_cpsg_invitation")
+        # Queued, not sent in the transaction: the mail queue delivers it.
+        self.with_context(mail_notify_force_send=False).message_post_with_source(
+            template,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        self.activity_schedule(
+            "excfp_odoo.mail_activity_type_cpsg_followup",
+            user_id=self.env.user.id,
+        )
