@@ -67,11 +67,6 @@ class ExcfpRole(models.Model):
     country_id = fields.Many2one(related="partner_id.country_id")
 
     _sql_constraints = [
-        (
-            "dates_check",
-            "CHECK(date_end IS NULL OR date_start IS NULL OR date_end >= date_start)",
-            "A role cannot end before it starts.",
-        ),
         # A partial exclusion constraint rather than a Python check alone: two
         # concurrent activations must not both commit.
         (
@@ -124,39 +119,63 @@ class ExcfpRole(models.Model):
                     )
                 )
 
-    @api.constrains("state", "role_type", "group_id")
-    def _check_one_active_focal_point(self):
-        focal_points = self.filtered(
-            lambda r: r.state == "active" and r.role_type == "focal_point"
-        )
-        if not focal_points:
+    def _check_focal_point_vacancy(self, candidates):
+        """Refuse a second active focal point in a group, naming the first one.
+
+        Checked before writing, so that users get this message rather than the
+        database's; the exclusion constraint still stops concurrent activations.
+
+        :param candidates: list of (group id, role id or False) that are about
+            to become active focal points
+        """
+        if not candidates:
             return
-        others = self.search(
-            [
-                ("group_id", "in", focal_points.group_id.ids),
-                ("role_type", "=", "focal_point"),
-                ("state", "=", "active"),
-                ("id", "not in", focal_points.ids),
-            ]
-        )
-        for role in focal_points:
-            other = others.filtered(lambda r, g=role.group_id: r.group_id == g)[:1] or (
-                focal_points - role
-            ).filtered(lambda r, g=role.group_id: r.group_id == g)[:1]
-            if other:
+        Group = self.env["excfp.specialist.group"]
+        seen = set()
+        for group_id, _role_id in candidates:
+            if group_id in seen:
                 raise ValidationError(
                     self.env._(
-                        "%(group)s already has an active Ex situ Focal Point, "
-                        "%(person)s. End that role before activating another one.",
-                        group=role.group_id.name,
-                        person=other.partner_id.name,
+                        "%(group)s can have only one active Ex situ Focal Point.",
+                        group=Group.browse(group_id).name,
                     )
                 )
+            seen.add(group_id)
+        others = self.search(
+            [
+                ("group_id", "in", list(seen)),
+                ("role_type", "=", "focal_point"),
+                ("state", "=", "active"),
+                ("id", "not in", [role_id for _g, role_id in candidates if role_id]),
+            ],
+            limit=1,
+        )
+        if others:
+            raise ValidationError(
+                self.env._(
+                    "%(group)s already has an active Ex situ Focal Point, "
+                    "%(person)s. End that role before activating another one.",
+                    group=others.group_id.name,
+                    person=others.partner_id.name,
+                )
+            )
 
     # ---- CRUD ----
 
     @api.model_create_multi
     def create(self, vals_list):
+        # Resolve the default term once for a whole import, not once per row.
+        if any(not vals.get("term_id") for vals in vals_list):
+            current_term_id = self._default_term_id().id
+            for vals in vals_list:
+                vals.setdefault("term_id", current_term_id)
+        self._check_focal_point_vacancy(
+            [
+                (vals.get("group_id"), False)
+                for vals in vals_list
+                if vals.get("role_type") == "focal_point" and vals.get("state") == "active"
+            ]
+        )
         roles = super().create(vals_list)
         roles._end_expired()
         roles.filtered(lambda r: r.state == "active")._on_activated()
@@ -173,6 +192,15 @@ class ExcfpRole(models.Model):
                 self._end_expired()
             return res
         was_active = {role.id for role in self if role._is_active_focal_point()}
+        if vals.get("state", "active") == "active":
+            self._check_focal_point_vacancy(
+                [
+                    (vals.get("group_id", role.group_id.id), role.id)
+                    for role in self
+                    if vals.get("role_type", role.role_type) == "focal_point"
+                    and vals.get("state", role.state) == "active"
+                ]
+            )
         res = super().write(vals)
         self._end_expired()
         self.filtered(
@@ -201,14 +229,17 @@ class ExcfpRole(models.Model):
                     "this person the role again."
                 )
             )
-        today = fields.Date.context_today(self)
-        for role in self.filtered(lambda r: r.state == "nominated"):
-            vals = {"state": "active"}
-            if not role.date_start:
-                vals["date_start"] = today
-            if not role.date_end and role.term_id.date_end >= (role.date_start or today):
-                vals["date_end"] = role.term_id.date_end
-            role.write(vals)
+        nominated = self.filtered(lambda r: r.state == "nominated")
+        nominated.filtered(lambda r: not r.date_start).write(
+            {"date_start": fields.Date.context_today(self)}
+        )
+        for term in nominated.term_id:
+            nominated.filtered(
+                lambda r, t=term: r.term_id == t
+                and not r.date_end
+                and r.date_start <= t.date_end
+            ).write({"date_end": term.date_end})
+        nominated.write({"state": "active"})
         return True
 
     def action_end(self):
@@ -260,6 +291,7 @@ class ExcfpRole(models.Model):
             lambda p: p.cpsg_status == "not_member"
         )
         invited._excfp_invite_to_cpsg()
+        bodies = {}
         for role in focal_points:
             body = self.env._(
                 "%(person)s is now the Ex situ Focal Point (%(term)s).",
@@ -270,7 +302,9 @@ class ExcfpRole(models.Model):
                 body += " " + self.env._(
                     "A CPSG invitation was sent and training encouraged."
                 )
-            role.group_id.message_post(body=body, subtype_xmlid="mail.mt_note")
+            bodies[role.group_id.id] = body
+        # One note per group, logged in one batch (the caller may write roles).
+        focal_points.group_id._message_log_batch(bodies=bodies)
 
     def _ensure_group_membership(self):
         """ToR s.2: the focal point is a member of the group."""
@@ -301,4 +335,7 @@ class ExcfpRole(models.Model):
                 }
             )
         if vals_list:
-            self.create(vals_list)
+            # Generated records: the focal point role's own chatter tells the story.
+            self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(
+                vals_list
+            )

@@ -26,11 +26,6 @@ class ExcfpTerm(models.Model):
 
     _sql_constraints = [
         ("name_uniq", "unique(name)", "A term with this name already exists."),
-        (
-            "dates_check",
-            "CHECK(date_end >= date_start)",
-            "A term cannot end before it starts.",
-        ),
     ]
 
     @api.depends("date_start", "date_end")

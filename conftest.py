@@ -1,0 +1,61 @@
+"""pytest configuration shared by both test tiers.
+
+- pytest-odoo 2.3 with Odoo 18 never sets ``odoo.modules.module.current_test``:
+  Odoo then would send real email and HttpCase refuses its test cursor. Set it
+  for every Odoo test, as Odoo's own test runner does.
+- A skipped test is a failure of the run, never a quiet pass (a tour that found
+  no Chromium, an HttpCase run without --odoo-http...).
+"""
+
+import pytest
+
+_skipped = []
+
+
+@pytest.fixture(autouse=True)
+def _odoo_current_test(request):
+    instance = getattr(request, "instance", None)
+    try:
+        from odoo.modules import module as odoo_module
+        from odoo.tests.common import BaseCase
+    except ImportError:  # the static tier runs without Odoo
+        yield
+        return
+    if not isinstance(instance, BaseCase):
+        yield
+        return
+    previous = odoo_module.current_test
+    odoo_module.current_test = instance
+    try:
+        yield
+    finally:
+        odoo_module.current_test = previous
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _skipped and session.config.getoption("--allow-skips") is False:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if _skipped and not config.getoption("--allow-skips"):
+        terminalreporter.write_line(
+            f"FAILED: {len(_skipped)} test(s) skipped; a skipped test is not a pass:",
+            red=True,
+        )
+        for nodeid in _skipped:
+            terminalreporter.write_line(f"  {nodeid}", red=True)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--allow-skips",
+        action="store_true",
+        default=False,
+        help="Do not fail the run when tests are skipped (local debugging only).",
+    )

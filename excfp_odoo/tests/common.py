@@ -1,0 +1,65 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from odoo.tests import TransactionCase
+
+from odoo.addons.mail.tests.common import MockEmail, mail_new_test_user
+
+
+class ExcfpCase(TransactionCase, MockEmail):
+    """One user per role, a current term of our own and a group without demo
+    people, so that tests do not depend on demo data."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
+        cls.user_secretariat = mail_new_test_user(
+            cls.env,
+            login="excfp_secretariat",
+            name="Sam Secretariat",
+            email="sam.secretariat@example.org",
+            groups="base.group_user,excfp_odoo.group_excfp_user",
+        )
+        cls.user_manager = mail_new_test_user(
+            cls.env,
+            login="excfp_manager",
+            name="Mia Manager",
+            email="mia.manager@example.org",
+            groups="base.group_user,excfp_odoo.group_excfp_manager",
+        )
+        cls.user_employee = mail_new_test_user(
+            cls.env,
+            login="excfp_employee",
+            name="Eve Employee",
+            email="eve.employee@example.org",
+            groups="base.group_user",
+        )
+        Term = cls.env["excfp.term"]
+        cls.term_current = Term._get_current()
+        cls.term_past = Term.search(
+            [("date_end", "<", cls.term_current.date_start)], limit=1
+        )
+        cls.group = cls.env["excfp.specialist.group"].create(
+            {"name": "Test Newt Specialist Group", "code": "TNSG"}
+        )
+        Partner = cls.env["res.partner"]
+        cls.ana = Partner.create({"name": "Ana Test", "email": "ana@example.org"})
+        cls.ben = Partner.create({"name": "Ben Test", "email": "ben@example.org"})
+        cls.cai = Partner.create({"name": "Cai Test", "email": "cai@example.org"})
+
+    def _role(self, partner, role_type="member", state="nominated", **vals):
+        return self.env["excfp.role"].create(
+            {
+                "partner_id": partner.id,
+                "group_id": vals.pop("group", self.group).id,
+                "role_type": role_type,
+                "state": state,
+                **vals,
+            }
+        )
+
+    @staticmethod
+    def _date(*args):
+        return date(*args)

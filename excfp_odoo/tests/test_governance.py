@@ -1,0 +1,93 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from psycopg2 import IntegrityError
+
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import ExcfpCase
+
+
+@tagged("post_install", "-at_install")
+class TestGovernance(ExcfpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.documents = cls.env["excfp.governance.document"].search(
+            [("required_for_focal_points", "=", True)]
+        )
+
+    def _ack(self, partner, documents, **vals):
+        return self.env["excfp.acknowledgement"].create(
+            [{"partner_id": partner.id, "document_id": doc.id, **vals} for doc in documents]
+        )
+
+    def test_ratio_and_completion(self):
+        total = len(self.documents)
+        self.assertGreaterEqual(total, 13)
+        self.assertEqual(self.ana.governance_ack_ratio, 0)
+        self.assertFalse(self.ana.governance_ack_complete)
+        half = self.documents[: total // 2]
+        acks = self._ack(self.ana, half)
+        self.assertEqual(acks.mapped("version"), half.mapped("version"),
+                         "the document's current version is recorded")
+        self.assertEqual(self.ana.governance_ack_ratio, round(100 * len(half) / total))
+        self._ack(self.ana, self.documents - half)
+        self.assertEqual(self.ana.governance_ack_ratio, 100)
+        self.assertTrue(self.ana.governance_ack_complete)
+
+    def test_new_version_no_longer_counts(self):
+        self._ack(self.ana, self.documents)
+        self.assertTrue(self.ana.governance_ack_complete)
+        doc = self.documents[0]
+        old_ack = self.ana.acknowledgement_ids.filtered(lambda a: a.document_id == doc)
+        doc.version = "2027"
+        self.assertFalse(old_ack.is_current)
+        self.assertFalse(self.ana.governance_ack_complete)
+        self.assertLess(self.ana.governance_ack_ratio, 100)
+        # acknowledging the new version completes the set again; history is kept
+        self._ack(self.ana, doc)
+        self.assertTrue(self.ana.governance_ack_complete)
+        self.assertEqual(len(self.ana.acknowledgement_ids.filtered(
+            lambda a: a.document_id == doc)), 2)
+
+    def test_search_ratio_and_complete(self):
+        Partner = self.env["res.partner"]
+        self._ack(self.ana, self.documents)
+        self._ack(self.ben, self.documents[:3])
+        people = self.ana | self.ben | self.cai
+        complete = Partner.search([("governance_ack_complete", "=", True), ("id", "in", people.ids)])
+        self.assertEqual(complete, self.ana)
+        incomplete = Partner.search([("governance_ack_complete", "=", False), ("id", "in", people.ids)])
+        self.assertEqual(incomplete, self.ben | self.cai)
+        self.assertEqual(
+            Partner.search([("governance_ack_ratio", ">", 0), ("id", "in", people.ids)]),
+            self.ana | self.ben,
+        )
+        self.assertEqual(
+            Partner.search([("governance_ack_ratio", "<", 50), ("id", "in", people.ids)]),
+            self.ben | self.cai,
+        )
+        self.assertEqual(
+            Partner.search([("governance_ack_ratio", "=", 0), ("id", "in", people.ids)]),
+            self.cai,
+        )
+
+    def test_archived_or_optional_documents_do_not_count(self):
+        self._ack(self.ana, self.documents[1:])
+        self.assertFalse(self.ana.governance_ack_complete)
+        self.documents[0].required_for_focal_points = False
+        self.ana.invalidate_recordset(["governance_ack_ratio", "governance_ack_complete"])
+        self.assertTrue(self.ana.governance_ack_complete)
+
+    def test_unique_per_version(self):
+        doc = self.documents[0]
+        self._ack(self.ana, doc)
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            self._ack(self.ana, doc)
+
+    def test_document_code_unique(self):
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            self.env["excfp.governance.document"].create(
+                {"name": "Copy", "code": self.documents[0].code}
+            )

@@ -1,0 +1,248 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date, timedelta
+
+from freezegun import freeze_time
+from psycopg2.errors import ExclusionViolation
+
+from odoo import fields
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import ExcfpCase
+
+
+@tagged("post_install", "-at_install")
+class TestFocalPointActivation(ExcfpCase):
+    def _cpsg_activities(self, partner):
+        return self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "in", partner.ids),
+                ("activity_type_id", "=",
+                 self.env.ref("excfp_odoo.mail_activity_type_cpsg_followup").id),
+            ]
+        )
+
+    def test_activation_invites_non_member(self):
+        role = self._role(self.ana, "focal_point")
+        self.assertEqual(self.group.excfp_status, "nominated")
+        with self.mock_mail_gateway():
+            role.with_user(self.user_secretariat).action_activate()
+        today = fields.Date.context_today(role)
+        self.assertEqual(role.state, "active")
+        self.assertEqual(role.date_start, today)
+        self.assertEqual(role.date_end, self.term_current.date_end)
+        self.assertEqual(self.ana.cpsg_status, "invited")
+        self.assertEqual(self.ana.cpsg_invitation_date, today)
+        self.assertEqual(self.ana.cpsg_training_state, "encouraged")
+        self.assertTrue(self.ana.is_excfp)
+        # the invitation is queued for the mail queue, addressed to the focal point
+        template = self.env.ref("excfp_odoo.mail_template_cpsg_invitation")
+        self.assertEqual(len(self._new_mails), 1)
+        mail = self._new_mails
+        self.assertEqual(mail.state, "outgoing")
+        self.assertEqual(mail.subject, template.subject)
+        self.assertEqual(mail.recipient_ids, self.ana)
+        self.assertIn("Ana Test", str(mail.body_html))
+        self.assertIn(
+            template.subject, self.ana.message_ids.mapped("subject"),
+            "the invitation is in the partner's chatter",
+        )
+        activity = self._cpsg_activities(self.ana)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.user_secretariat)
+        # ToR s.2: the focal point is a member of the group
+        member = self.group.role_ids.filtered(lambda r: r.role_type == "member")
+        self.assertEqual(member.partner_id, self.ana)
+        self.assertEqual(member.state, "active")
+        self.assertEqual(member.term_id, role.term_id)
+        self.assertEqual(self.group.excfp_status, "covered")
+        self.assertEqual(self.group.focal_point_ids, self.ana)
+        self.assertEqual(self.group.member_count, 1)
+        self.assertIn("CPSG invitation", self.group.message_ids[0].body)
+
+    def test_no_invitation_for_member_invited_declined(self):
+        groups = self.env["excfp.specialist.group"].create(
+            [{"name": f"Group {status}", "code": f"G-{status}"}
+             for status in ("member", "invited", "declined")]
+        )
+        partners = self.env["res.partner"].create(
+            [{"name": f"P {status}", "cpsg_status": status,
+              "cpsg_invitation_date": date(2024, 1, 1)}
+             for status in ("member", "invited", "declined")]
+        )
+        with self.mock_mail_gateway():
+            for partner, group in zip(partners, groups):
+                self._role(partner, "focal_point", group=group).action_activate()
+        self.assertFalse(self._new_mails)
+        self.assertEqual(partners.mapped("cpsg_status"), ["member", "invited", "declined"])
+        self.assertEqual(set(partners.mapped("cpsg_invitation_date")), {date(2024, 1, 1)})
+        self.assertEqual(set(partners.mapped("cpsg_training_state")), {"none"})
+        self.assertFalse(self._cpsg_activities(partners))
+        self.assertEqual(set(groups.mapped("excfp_status")), {"covered"})
+
+    def test_create_active_in_current_term_invites(self):
+        """An import of an active focal point counts as an activation."""
+        with self.mock_mail_gateway():
+            self._role(self.ana, "focal_point", state="active")
+        self.assertEqual(self.ana.cpsg_status, "invited")
+        self.assertEqual(len(self._new_mails), 1)
+        self.assertEqual(len(self._cpsg_activities(self.ana)), 1)
+
+    def test_history_sends_nothing(self):
+        past = self.term_past
+        with self.mock_mail_gateway():
+            self._role(self.ana, "focal_point", state="ended", term_id=past.id,
+                       date_start=past.date_start, date_end=past.date_end)
+            self._role(self.ben, "focal_point", state="active", term_id=past.id,
+                       date_start=past.date_start, date_end=past.date_end)
+            self._role(self.cai, "focal_point", state="ended")
+        self.assertFalse(self._new_mails)
+        self.assertEqual((self.ana | self.ben | self.cai).mapped("cpsg_status"),
+                         ["not_member"] * 3)
+        self.assertFalse(self._cpsg_activities(self.ana | self.ben | self.cai))
+        # an active role whose end date has passed is history: it is ended
+        ben_role = self.ben.excfp_role_ids
+        self.assertEqual(ben_role.state, "ended")
+        self.assertEqual(self.group.excfp_status, "vacant")
+
+    def test_chair_keeps_single_role(self):
+        """A Chair who becomes focal point holds an active role: no member role."""
+        self._role(self.ana, "chair", state="active")
+        with self.mock_mail_gateway():
+            self._role(self.ana, "focal_point").action_activate()
+        self.assertEqual(
+            sorted(self.group.role_ids.mapped("role_type")), ["chair", "focal_point"]
+        )
+        self.assertTrue(self.group.has_chair_conflict)
+        self.assertTrue(all(self.group.role_ids.mapped("has_chair_conflict")))
+        self.assertEqual(self.group.chair_ids, self.ana)
+
+    def test_existing_member_not_duplicated(self):
+        self._role(self.ana, "member", state="active")
+        with self.mock_mail_gateway():
+            self._role(self.ana, "focal_point").action_activate()
+        self.assertEqual(
+            len(self.group.role_ids.filtered(lambda r: r.role_type == "member")), 1
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestRoleRules(ExcfpCase):
+    def test_second_active_focal_point_refused(self):
+        with self.mock_mail_gateway():
+            self._role(self.ana, "focal_point").action_activate()
+        second = self._role(self.ben, "focal_point")
+        with self.assertRaisesRegex(ValidationError, "already has an active Ex situ Focal Point, Ana Test"):
+            second.action_activate()
+        self.assertEqual(second.state, "nominated")
+        self.assertEqual(self.group.focal_point_ids, self.ana)
+        with self.assertRaises(ValidationError):
+            self._role(self.ben, "focal_point", state="active")
+
+    def test_database_enforces_one_active_focal_point(self):
+        """Two concurrent activations each pass the Python check in their own
+        transaction: the database is what stops the second one."""
+        with self.mock_mail_gateway():
+            self._role(self.ana, "focal_point").action_activate()
+        second = self._role(self.ben, "focal_point")
+        self.env.flush_all()
+        with mute_logger("odoo.sql_db"), self.assertRaises(ExclusionViolation):
+            with self.env.cr.savepoint():
+                self.env.cr.execute(
+                    "UPDATE excfp_role SET state = 'active' WHERE id = %s", [second.id]
+                )
+        constraint = self.env["ir.model.constraint"].search(
+            [("name", "=", "excfp_role_one_active_focal_point")]
+        )
+        self.assertTrue(constraint, "the constraint is registered with its message")
+
+    def test_end_before_start_refused(self):
+        with self.assertRaisesRegex(ValidationError, "cannot end .* before it starts"):
+            self._role(self.ana, date_start=date(2026, 5, 1), date_end=date(2026, 4, 1))
+        role = self._role(self.ana, date_start=date(2026, 5, 1))
+        with self.assertRaises(ValidationError):
+            role.date_end = date(2026, 1, 1)
+        self.assertEqual(role.date_start, date(2026, 5, 1))
+
+    def test_end_and_status(self):
+        with self.mock_mail_gateway():
+            role = self._role(self.ana, "focal_point")
+            role.action_activate()
+        role.action_end()
+        self.assertEqual(role.state, "ended")
+        self.assertEqual(role.date_end, fields.Date.context_today(role))
+        self.assertFalse(self.ana.is_excfp)
+        self.assertEqual(self.group.excfp_status, "vacant")
+        self.assertFalse(self.group.focal_point_ids)
+        with self.assertRaisesRegex(UserError, "Create a new role"):
+            role.action_activate()
+        # a new focal point can now be activated
+        with self.mock_mail_gateway():
+            self._role(self.ben, "focal_point").action_activate()
+        self.assertEqual(self.group.focal_point_ids, self.ben)
+
+    def test_archive_ends_role(self):
+        with self.mock_mail_gateway():
+            role = self._role(self.ana, "focal_point")
+            role.action_activate()
+        role.action_archive()
+        self.assertEqual(role.state, "ended")
+        self.assertEqual(self.group.excfp_status, "vacant")
+        self.assertFalse(self.ana.is_excfp)
+
+    def test_roles_are_not_deleted(self):
+        role = self._role(self.ana, "member", state="active")
+        with self.assertRaisesRegex(UserError, "End or archive them instead"):
+            role.with_user(self.user_manager).unlink()
+        role.action_end()
+        with self.assertRaises(UserError):
+            role.with_user(self.user_manager).unlink()
+        # a mistaken nomination may be removed by a manager
+        nomination = self._role(self.ben, "member")
+        nomination.with_user(self.user_manager).unlink()
+        self.assertFalse(nomination.exists())
+
+    def test_status_follows_role_changes(self):
+        with self.mock_mail_gateway():
+            fp = self._role(self.ana, "focal_point", state="active")
+            chair = self._role(self.ben, "chair", state="active")
+        self.assertFalse(self.group.has_chair_conflict)
+        # the chair becomes the focal point's co-chair partner: a conflict
+        chair.partner_id = self.ana
+        self.assertTrue(self.group.has_chair_conflict)
+        self.assertTrue(fp.has_chair_conflict)
+        chair.action_end()
+        self.assertFalse(self.group.has_chair_conflict)
+        self.assertFalse(fp.has_chair_conflict)
+        fp.role_type = "member"
+        self.assertEqual(self.group.excfp_status, "vacant")
+        self.assertFalse(self.ana.is_excfp)
+
+    def test_end_date_passing_ends_role(self):
+        with self.mock_mail_gateway():
+            role = self._role(self.ana, "focal_point", state="active",
+                              date_end=date.today() + timedelta(days=3))
+        self.assertEqual(self.group.excfp_status, "covered")
+        with freeze_time(date.today() + timedelta(days=5)):
+            self.env["excfp.role"]._cron_end_expired_roles()
+        self.assertEqual(role.state, "ended")
+        self.assertEqual(self.group.excfp_status, "vacant")
+        self.assertFalse(self.ana.is_excfp)
+        # writing a past end date on an active role ends it as well
+        with self.mock_mail_gateway():
+            other = self._role(self.ben, "focal_point", state="active")
+        other.date_end = date.today() - timedelta(days=1)
+        self.assertEqual(other.state, "ended")
+
+    def test_role_changes_tracked(self):
+        role = self._role(self.ana, "member")
+        # tracking is logged at commit time, and not for a record created in
+        # the same transaction
+        self.env.cr.precommit.run()
+        role.action_activate()
+        self.env.cr.precommit.run()
+        tracked = role.message_ids.tracking_value_ids.mapped("field_id.name")
+        self.assertIn("state", tracked)

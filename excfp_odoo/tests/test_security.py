@@ -1,0 +1,90 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError
+from odoo.tests import tagged, users
+
+from .common import ExcfpCase
+
+
+@tagged("post_install", "-at_install")
+class TestSecurity(ExcfpCase):
+    @users("excfp_secretariat")
+    def test_secretariat(self):
+        env = self.env
+        group = env["excfp.specialist.group"].create({"name": "Sec SG", "code": "SEC"})
+        partner = env["res.partner"].create({"name": "Sec Person"})
+        with self.mock_mail_gateway():
+            role = env["excfp.role"].create(
+                {"partner_id": partner.id, "group_id": group.id, "role_type": "focal_point"}
+            )
+            role.action_activate()
+        self.assertEqual(partner.cpsg_status, "invited")
+        doc = env.ref("excfp_odoo.governance_doc_ssc_mandate")
+        ack = env["excfp.acknowledgement"].create({"partner_id": partner.id, "document_id": doc.id})
+        ack.date = ack.date  # may correct an acknowledgement
+        # configuration and deletion are for managers
+        for model in ("excfp.term", "excfp.exsitu.network", "excfp.governance.document"):
+            env[model].search([], limit=1)
+            with self.assertRaises(AccessError):
+                env[model].create({"name": "X", "code": "X"} if model != "excfp.term" else {"name": "X"})
+        with self.assertRaises(AccessError):
+            doc.version = "99"
+        with self.assertRaises(AccessError):
+            ack.unlink()
+        with self.assertRaises(AccessError):
+            group.unlink()
+
+    @users("excfp_manager")
+    def test_manager(self):
+        env = self.env
+        doc = env["excfp.governance.document"].create(
+            {"name": "New Guidance", "code": "new_guidance", "version": "1"}
+        )
+        doc.version = "2"
+        network = env["excfp.exsitu.network"].create({"name": "Test Network", "code": "TN"})
+        network.unlink()
+        group = env["excfp.specialist.group"].create({"name": "Mgr SG", "code": "MGR"})
+        group.unlink()
+        ack = env["excfp.acknowledgement"].create(
+            {"partner_id": self.ana.id, "document_id": doc.id}
+        )
+        ack.unlink()
+
+    @users("excfp_employee")
+    def test_plain_employee(self):
+        env = self.env
+        # the directory of groups, terms, documents and networks is readable...
+        group = env["excfp.specialist.group"].browse(self.group.id)
+        self.assertEqual(group.name, "Test Newt Specialist Group")
+        group.read(["name", "excfp_status", "focal_point_ids", "chair_ids"])
+        env["excfp.term"].search([])
+        env["excfp.governance.document"].search([])
+        # ...but people's roles and acknowledgements, and every change, are not
+        with self.assertRaises(AccessError):
+            env["excfp.role"].search([])
+        with self.assertRaises(AccessError):
+            env["excfp.acknowledgement"].search([])
+        with self.assertRaises(AccessError):
+            group.name = "Renamed"
+        with self.assertRaises(AccessError):
+            env["excfp.specialist.group"].create({"name": "X", "code": "X"})
+        # the partner form opens without the SSC tab
+        arch = env["res.partner"].get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertNotIn("cpsg_status", arch)
+        env["res.partner"].browse(self.ana.id).read(["name"])
+
+    def test_menu_visibility(self):
+        root = self.env.ref("excfp_odoo.excfp_menu_root")
+        config = self.env.ref("excfp_odoo.excfp_menu_config")
+        visible = {
+            login: self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+            for login, user in (
+                ("employee", self.user_employee),
+                ("secretariat", self.user_secretariat),
+                ("manager", self.user_manager),
+            )
+        }
+        self.assertNotIn(root.id, visible["employee"])
+        self.assertIn(root.id, visible["secretariat"])
+        self.assertNotIn(config.id, visible["secretariat"])
+        self.assertIn(config.id, visible["manager"])

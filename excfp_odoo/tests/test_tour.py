@@ -1,0 +1,36 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+
+@tagged("post_install", "-at_install")
+class TestTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user = mail_new_test_user(
+            cls.env, login="excfp_tour", name="Tess Tour", email="tess@example.org",
+            groups="base.group_user,excfp_odoo.group_excfp_user",
+        )
+        cls.group = cls.env["excfp.specialist.group"].create(
+            {"name": "Tour Hornbill Specialist Group", "code": "THSG"}
+        )
+        cls.partner = cls.env["res.partner"].create(
+            {"name": "Tomas Tour", "email": "tomas@example.org"}
+        )
+        cls.role = cls.env["excfp.role"].create(
+            {"partner_id": cls.partner.id, "group_id": cls.group.id,
+             "role_type": "focal_point"}
+        )
+
+    def test_activate_focal_point_from_group_form(self):
+        self.start_tour(
+            f"/odoo/action-excfp_odoo.excfp_specialist_group_action/{self.group.id}",
+            "excfp_activate_focal_point",
+            login="excfp_tour",
+        )
+        self.assertEqual(self.role.state, "active")
+        self.assertEqual(self.group.excfp_status, "covered")
+        self.assertEqual(self.partner.cpsg_status, "invited")
