@@ -16,7 +16,6 @@ class ExcfpAcknowledgement(models.Model):
     )
     document_id = fields.Many2one(
         "excfp.governance.document",
-        string="Document",
         required=True,
         index=True,
         ondelete="restrict",

@@ -31,7 +31,7 @@ class ExcfpRole(models.Model):
         ondelete="restrict", tracking=True,
     )
     group_id = fields.Many2one(
-        "excfp.specialist.group", string="Group", required=True, index=True,
+        "excfp.specialist.group", required=True, index=True,
         ondelete="restrict", tracking=True,
     )
     group_type = fields.Selection(related="group_id.group_type", store=True)
@@ -39,8 +39,8 @@ class ExcfpRole(models.Model):
         ROLE_TYPES, string="Role", required=True, default="member", tracking=True
     )
     term_id = fields.Many2one(
-        "excfp.term", string="Term", required=True, index=True,
-        default=_default_term_id, ondelete="restrict", tracking=True,
+        "excfp.term", required=True, index=True,
+        default=lambda self: self._default_term_id(), ondelete="restrict", tracking=True,
     )
     date_start = fields.Date(string="Start Date", tracking=True)
     date_end = fields.Date(string="End Date", tracking=True)
@@ -261,7 +261,7 @@ class ExcfpRole(models.Model):
                 end = max(today, role.date_start) if role.date_start else today
             by_end.setdefault(end, []).append(role.id)
         for end, ids in by_end.items():
-            super(ExcfpRole, self.browse(ids)).write({"state": "ended", "date_end": end})
+            self.browse(ids).write({"state": "ended", "date_end": end})
 
     def _end_expired(self):
         """Active roles whose end date has passed are history."""
@@ -270,7 +270,7 @@ class ExcfpRole(models.Model):
             lambda r: r.state == "active" and r.date_end and r.date_end < today
         )
         if expired:
-            super(ExcfpRole, expired).write({"state": "ended"})
+            expired.write({"state": "ended"})
 
     @api.model
     def _cron_end_expired_roles(self):
