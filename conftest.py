@@ -7,6 +7,8 @@
   no Chromium, an HttpCase run without --odoo-http...).
 """
 
+import sys
+
 import pytest
 
 _skipped = []
@@ -15,15 +17,14 @@ _skipped = []
 @pytest.fixture(autouse=True)
 def _odoo_current_test(request):
     instance = getattr(request, "instance", None)
-    try:
-        from odoo.modules import module as odoo_module
-        from odoo.tests.common import BaseCase
-    except ImportError:  # the static tier runs without Odoo
+    # Only Odoo tests have imported Odoo's test framework; importing it here
+    # for the static tier would log an error.
+    odoo_common = sys.modules.get("odoo.tests.common")
+    if odoo_common is None or not isinstance(instance, odoo_common.BaseCase):
         yield
         return
-    if not isinstance(instance, BaseCase):
-        yield
-        return
+    from odoo.modules import module as odoo_module
+
     previous = odoo_module.current_test
     odoo_module.current_test = instance
     try:
