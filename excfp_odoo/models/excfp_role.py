@@ -82,13 +82,16 @@ class ExcfpRole(models.Model):
         "group_id.role_ids.partner_id",
     )
     def _compute_has_chair_conflict(self):
+        key_roles = self.group_id._key_roles()
         for role in self:
             conflict = False
             if role.state == "active" and role.role_type in CHAIR_TYPES + ("focal_point",):
-                held = role.group_id.role_ids.filtered(
-                    lambda r, p=role.partner_id: r.state == "active" and r.partner_id == p
-                ).mapped("role_type")
-                conflict = "focal_point" in held and any(t in CHAIR_TYPES for t in held)
+                held = {
+                    r.role_type
+                    for r in key_roles.get(role.group_id, [])
+                    if r.state == "active" and r.partner_id == role.partner_id
+                }
+                conflict = "focal_point" in held and bool(held & set(CHAIR_TYPES))
             role.has_chair_conflict = conflict
 
     @api.depends("partner_id.name", "role_type", "group_id.name", "term_id.name")

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+CHAIR_TYPES = ("chair", "co_chair")
 GROUP_TYPES = [
     ("taxonomic_sg", "Taxonomic Specialist Group"),
     ("disciplinary_sg", "Disciplinary Specialist Group"),
@@ -92,34 +93,82 @@ class ExcfpSpecialistGroup(models.Model):
 
     @api.depends("role_ids.state", "role_ids.role_type", "role_ids.partner_id")
     def _compute_people(self):
-        for group in self:
-            active_roles = group.role_ids.filtered(lambda r: r.state == "active")
-            group.chair_ids = active_roles.filtered(
-                lambda r: r.role_type in ("chair", "co_chair")
-            ).partner_id
-            group.focal_point_ids = active_roles.filtered(
-                lambda r: r.role_type == "focal_point"
-            ).partner_id
+        Partner = self.env["res.partner"]
+        for group, roles in self._key_roles().items():
+            active = [r for r in roles if r.state == "active"]
+            group.chair_ids = Partner.union(
+                *(r.partner_id for r in active if r.role_type in CHAIR_TYPES)
+            )
+            group.focal_point_ids = Partner.union(
+                *(r.partner_id for r in active if r.role_type == "focal_point")
+            )
 
     @api.depends(
         "role_ids.state", "role_ids.role_type", "role_ids.partner_id", "role_ids.active"
     )
     def _compute_people_stats(self):
-        for group in self:
-            roles = group.role_ids
-            active_roles = roles.filtered(lambda r: r.state == "active")
-            focal_points = active_roles.filtered(lambda r: r.role_type == "focal_point")
-            chairs = active_roles.filtered(lambda r: r.role_type in ("chair", "co_chair"))
+        member_counts = self._member_counts()
+        for group, roles in self._key_roles().items():
+            active = [r for r in roles if r.state == "active"]
+            focal_points = {r.partner_id for r in active if r.role_type == "focal_point"}
+            chairs = {r.partner_id for r in active if r.role_type in CHAIR_TYPES}
             if focal_points:
                 group.excfp_status = "covered"
-            elif roles.filtered(
-                lambda r: r.role_type == "focal_point" and r.state == "nominated"
-            ):
+            elif any(r.role_type == "focal_point" for r in roles):
                 group.excfp_status = "nominated"
             else:
                 group.excfp_status = "vacant"
-            group.has_chair_conflict = bool(focal_points.partner_id & chairs.partner_id)
-            group.member_count = len(active_roles.partner_id)
+            group.has_chair_conflict = bool(focal_points & chairs)
+            group.member_count = member_counts[group]
+
+    def _key_roles(self):
+        """Open focal point and chair roles of each group: the few that decide
+        its status, read without loading every member's role.
+
+        Saved groups are read with one query; groups being edited in a form
+        (new records) use their roles in memory.
+        """
+        key_types = ("focal_point", *CHAIR_TYPES)
+        saved = self.filtered(lambda g: isinstance(g.id, int))
+        result = {group: [] for group in self}
+        if saved:
+            roles = self.env["excfp.role"].sudo().search_fetch(
+                [
+                    ("group_id", "in", saved.ids),
+                    ("state", "in", ("nominated", "active")),
+                    ("role_type", "in", key_types),
+                ],
+                ["group_id", "partner_id", "role_type", "state"],
+            )
+            for role in roles:
+                result[self.browse(role.group_id.id)].append(role)
+        for group in self - saved:
+            result[group] = [
+                r
+                for r in group.role_ids
+                if r.state in ("nominated", "active") and r.role_type in key_types
+            ]
+        return result
+
+    def _member_counts(self):
+        """Distinct people with an active role, per group."""
+        saved = self.filtered(lambda g: isinstance(g.id, int))
+        counts = {}
+        if saved:
+            counts = dict(
+                self.env["excfp.role"]
+                .sudo()
+                ._read_group(
+                    [("group_id", "in", saved.ids), ("state", "=", "active")],
+                    ["group_id"],
+                    ["partner_id:count_distinct"],
+                )
+            )
+        result = {group: counts.get(group, 0) for group in saved}
+        for group in self - saved:
+            active = group.role_ids.filtered(lambda r: r.state == "active")
+            result[group] = len(active.partner_id)
+        return result
 
     def _compute_role_count(self):
         counts = dict(

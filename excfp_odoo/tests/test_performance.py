@@ -59,8 +59,8 @@ class TestPerformance(ExcfpCase):
         # partners' flags, and one note per group, each in one batch. What grows
         # with the batch is Odoo's chatter tracking: one message (and its
         # tracking values) per changed role and per changed group.
-        with self.assertQueryCount(excfp_secretariat=20):
+        with self.assertQueryCount(excfp_secretariat=24):
             nominated[:1].action_activate()
-        with self.assertQueryCount(excfp_secretariat=89):
+        with self.assertQueryCount(excfp_secretariat=93):
             nominated[1:20].action_activate()
         self.assertEqual(set(nominated.mapped("state")), {"active"})
