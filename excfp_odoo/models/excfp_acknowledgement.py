@@ -22,8 +22,12 @@ class ExcfpAcknowledgement(models.Model):
     )
     version = fields.Char(
         required=True,
+        compute="_compute_version",
+        store=True,
+        readonly=False,
+        precompute=True,
         help="Version of the document that was acknowledged; "
-        "the document's current version when left empty.",
+        "the document's current version by default.",
     )
     date = fields.Date(required=True, default=fields.Date.context_today)
     channel = fields.Selection(
@@ -51,26 +55,15 @@ class ExcfpAcknowledgement(models.Model):
         ),
     ]
 
+    @api.depends("document_id")
+    def _compute_version(self):
+        for ack in self:
+            ack.version = ack.version or ack.document_id.version
+
     @api.depends("version", "document_id.version")
     def _compute_is_current(self):
         for ack in self:
             ack.is_current = ack.version == ack.document_id.version
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        document_ids = {
-            vals["document_id"]
-            for vals in vals_list
-            if vals.get("document_id") and not vals.get("version")
-        }
-        versions = {
-            doc.id: doc.version
-            for doc in self.env["excfp.governance.document"].browse(document_ids)
-        }
-        for vals in vals_list:
-            if not vals.get("version") and vals.get("document_id"):
-                vals["version"] = versions[vals["document_id"]]
-        return super().create(vals_list)
 
     @api.depends("document_id.name", "version")
     def _compute_display_name(self):

@@ -12,6 +12,8 @@ ROLE_TYPES = [
     ("member", "Member"),
 ]
 CHAIR_TYPES = ("chair", "co_chair")
+STATE_TRANSITIONS = {("nominated", "active"), ("nominated", "ended"), ("active", "ended")}
+FIXED_ONCE_ACTIVE = ("partner_id", "group_id", "term_id", "role_type")
 
 
 class ExcfpRole(models.Model):
@@ -185,32 +187,63 @@ class ExcfpRole(models.Model):
         return roles
 
     def write(self, vals):
+        self._check_write_allowed(vals)
         if "active" in vals and not vals["active"]:
             # Archiving takes the role out of use: it must not keep counting.
-            self.filtered(lambda r: r.state == "active")._end(vals.get("date_end"))
-        watch = {"state", "role_type", "term_id", "group_id"}
-        if not watch & vals.keys():
-            res = super().write(vals)
-            if "date_end" in vals:
-                self._end_expired()
-            return res
-        was_active = {role.id for role in self if role._is_active_focal_point()}
-        if vals.get("state", "active") == "active":
+            archived_active = self.filtered(lambda r: r.state == "active")
+            archived_active._end(vals.get("date_end"))
+            if archived_active:
+                vals = {key: value for key, value in vals.items() if key != "date_end"}
+        activating = self.browse()
+        if vals.get("state") == "active":
+            activating = self.filtered(lambda r: r.state == "nominated")
             self._check_focal_point_vacancy(
                 [
                     (vals.get("group_id", role.group_id.id), role.id)
-                    for role in self
+                    for role in activating
                     if vals.get("role_type", role.role_type) == "focal_point"
-                    and vals.get("state", role.state) == "active"
                 ]
             )
         res = super().write(vals)
-        self._end_expired()
-        self.filtered(
-            lambda r: r.state == "active"
-            and not (r.role_type == "focal_point" and r.id in was_active)
-        )._on_activated()
+        if {"state", "date_end"} & vals.keys():
+            self._end_expired()
+        activating._on_activated()
         return res
+
+    def _check_write_allowed(self, vals):
+        """Roles are history: states only move forward, and once a role has
+        been active its person, group, role and term are what they were."""
+        if "state" in vals:
+            backwards = self.filtered(
+                lambda r: r.state != vals["state"]
+                and (r.state, vals["state"]) not in STATE_TRANSITIONS
+            )
+            if backwards:
+                raise UserError(
+                    self.env._(
+                        "The role %(role)s cannot go back from %(state)s. Roles are "
+                        "history: create a new role instead.",
+                        role=backwards[0].display_name,
+                        state=dict(
+                            self._fields["state"]._description_selection(self.env)
+                        )[backwards[0].state],
+                    )
+                )
+        fixed = [fname for fname in FIXED_ONCE_ACTIVE if fname in vals]
+        if not fixed:
+            return
+        for role in self.filtered(lambda r: r.state != "nominated"):
+            for fname in fixed:
+                field = self._fields[fname]
+                if field.convert_to_write(role[fname], role) != vals[fname]:
+                    raise UserError(
+                        self.env._(
+                            "The %(field)s of %(role)s cannot change once the role "
+                            "has been active. End it and create a new role instead.",
+                            field=field._description_string(self.env),
+                            role=role.display_name,
+                        )
+                    )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
@@ -232,15 +265,30 @@ class ExcfpRole(models.Model):
                     "this person the role again."
                 )
             )
+        today = fields.Date.context_today(self)
         nominated = self.filtered(lambda r: r.state == "nominated")
-        nominated.filtered(lambda r: not r.date_start).write(
-            {"date_start": fields.Date.context_today(self)}
-        )
+        for role in nominated:
+            if role.term_id.date_end < today:
+                raise UserError(
+                    self.env._(
+                        "The term %(term)s has ended: record a role of a past term as "
+                        "ended, with its dates, rather than activating it.",
+                        term=role.term_id.name,
+                    )
+                )
+            if role.term_id.date_start > today:
+                raise UserError(
+                    self.env._(
+                        "The term %(term)s starts on %(date)s: the role stays nominated "
+                        "until then.",
+                        term=role.term_id.name,
+                        date=role.term_id.date_start,
+                    )
+                )
+        nominated.filtered(lambda r: not r.date_start).write({"date_start": today})
         for term in nominated.term_id:
             nominated.filtered(
-                lambda r, t=term: r.term_id == t
-                and not r.date_end
-                and r.date_start <= t.date_end
+                lambda r, t=term: r.term_id == t and not r.date_end
             ).write({"date_end": term.date_end})
         nominated.write({"state": "active"})
         return True
@@ -261,7 +309,9 @@ class ExcfpRole(models.Model):
         for role in self:
             end = fields.Date.to_date(date_end) or role.date_end
             if not end or end > today:
-                end = max(today, role.date_start) if role.date_start else today
+                end = today
+            if role.date_start and end < role.date_start:
+                end = role.date_start
             by_end.setdefault(end, []).append(role.id)
         for end, ids in by_end.items():
             self.browse(ids).write({"state": "ended", "date_end": end})
@@ -279,6 +329,12 @@ class ExcfpRole(models.Model):
     def _cron_end_expired_roles(self):
         today = fields.Date.context_today(self)
         self.search([("state", "=", "active"), ("date_end", "<", today)])._end_expired()
+        # A nomination that never became active lapses with its term.
+        lapsed = self.search(
+            [("state", "=", "nominated"), ("term_id.date_end", "<", today)]
+        )
+        for term in lapsed.term_id:
+            lapsed.filtered(lambda r, t=term: r.term_id == t)._end(term.date_end)
 
     def _on_activated(self):
         """Apply the Terms of Reference to roles that just became active."""

@@ -66,6 +66,13 @@ class ExcfpSpecialistGroup(models.Model):
         help="People holding an active role in the group.",
     )
     role_count = fields.Integer(compute="_compute_role_count")
+    person_id = fields.Many2one(
+        "res.partner",
+        string="Person",
+        compute="_compute_person_id",
+        search="_search_person_id",
+        help="Search groups by a person holding a role in them.",
+    )
 
     # ---- Focal point coverage (ToR s.1) ----
     excfp_status = fields.Selection(
@@ -104,7 +111,11 @@ class ExcfpSpecialistGroup(models.Model):
             )
 
     @api.depends(
-        "role_ids.state", "role_ids.role_type", "role_ids.partner_id", "role_ids.active"
+        "role_ids.state",
+        "role_ids.role_type",
+        "role_ids.partner_id",
+        "role_ids.active",
+        "role_ids.term_id",
     )
     def _compute_people_stats(self):
         member_counts = self._member_counts()
@@ -129,14 +140,20 @@ class ExcfpSpecialistGroup(models.Model):
         (new records) use their roles in memory.
         """
         key_types = ("focal_point", *CHAIR_TYPES)
+        today = fields.Date.context_today(self)
         saved = self.filtered(lambda g: isinstance(g.id, int))
         result = {group: [] for group in self}
         if saved:
             roles = self.env["excfp.role"].sudo().search_fetch(
                 [
                     ("group_id", "in", saved.ids),
-                    ("state", "in", ("nominated", "active")),
                     ("role_type", "in", key_types),
+                    # a nomination of a term that has ended has lapsed
+                    "|",
+                    ("state", "=", "active"),
+                    "&",
+                    ("state", "=", "nominated"),
+                    ("term_id.date_end", ">=", today),
                 ],
                 ["group_id", "partner_id", "role_type", "state"],
             )
@@ -146,7 +163,11 @@ class ExcfpSpecialistGroup(models.Model):
             result[group] = [
                 r
                 for r in group.role_ids
-                if r.state in ("nominated", "active") and r.role_type in key_types
+                if r.role_type in key_types
+                and (
+                    r.state == "active"
+                    or (r.state == "nominated" and r.term_id.date_end >= today)
+                )
             ]
         return result
 
@@ -178,6 +199,12 @@ class ExcfpSpecialistGroup(models.Model):
         )
         for group in self:
             group.role_count = counts.get(group, 0)
+
+    def _compute_person_id(self):
+        self.person_id = False
+
+    def _search_person_id(self, operator, value):
+        return [("role_ids.partner_id", operator, value)]
 
     @api.constrains("parent_id")
     def _check_parent_id(self):

@@ -3,7 +3,8 @@
 import operator as py_operator
 
 from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo.exceptions import UserError
+from odoo.tools import SQL, float_round
 
 OPERATORS = {
     "=": py_operator.eq,
@@ -19,9 +20,16 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     # ---- SSC roles ----
-    excfp_role_ids = fields.One2many("excfp.role", "partner_id", string="SSC Roles")
+    excfp_role_ids = fields.One2many(
+        "excfp.role",
+        "partner_id",
+        string="SSC Roles",
+        groups="excfp_odoo.group_excfp_user",
+    )
     excfp_role_count = fields.Integer(
-        string="SSC Role Count", compute="_compute_excfp_role_count"
+        string="SSC Role Count",
+        compute="_compute_excfp_role_count",
+        groups="excfp_odoo.group_excfp_user",
     )
     is_excfp = fields.Boolean(
         string="Ex situ Focal Point",
@@ -82,12 +90,16 @@ class ResPartner(models.Model):
 
     # ---- Governance acknowledgements ----
     acknowledgement_ids = fields.One2many(
-        "excfp.acknowledgement", "partner_id", string="Acknowledgements"
+        "excfp.acknowledgement",
+        "partner_id",
+        string="Acknowledgements",
+        groups="excfp_odoo.group_excfp_user",
     )
     governance_ack_ratio = fields.Integer(
         string="Governance Acknowledged (%)",
         compute="_compute_governance_ack",
         search="_search_governance_ack_ratio",
+        groups="excfp_odoo.group_excfp_user",
         help="Share of the documents required of focal points whose current "
         "version this person has acknowledged.",
     )
@@ -95,6 +107,7 @@ class ResPartner(models.Model):
         string="Acknowledgements Complete",
         compute="_compute_governance_ack",
         search="_search_governance_ack_complete",
+        groups="excfp_odoo.group_excfp_user",
     )
 
     @api.depends("excfp_role_ids")
@@ -127,7 +140,12 @@ class ResPartner(models.Model):
         counts = self._governance_ack_counts()
         for partner in self:
             done = counts.get(partner.id, 0)
-            ratio = round(100 * done / required) if required else 100
+            # Half up, as PostgreSQL's ROUND() in the search below.
+            ratio = (
+                int(float_round(100 * done / required, precision_digits=0))
+                if required
+                else 100
+            )
             partner.governance_ack_ratio = ratio
             partner.governance_ack_complete = ratio >= 100
 
@@ -147,9 +165,14 @@ class ResPartner(models.Model):
         return {partner.id: count for partner, count in groups}
 
     def _search_governance_ack_ratio(self, operator, value):
-        if operator not in OPERATORS:
-            raise NotImplementedError(
-                self.env._("Unsupported search on the acknowledgement ratio.")
+        if operator not in OPERATORS or isinstance(value, bool) or not isinstance(
+            value, (int, float)
+        ):
+            raise UserError(
+                self.env._(
+                    "Search the acknowledgement ratio with a number from 0 to 100 "
+                    "and one of =, !=, <, <=, >, >=."
+                )
             )
         required = self.env["excfp.governance.document"].search_count(
             [("required_for_focal_points", "=", True)]

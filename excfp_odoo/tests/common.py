@@ -1,6 +1,6 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date
+from datetime import date, timedelta
 
 from odoo.tests import TransactionCase
 
@@ -37,7 +37,14 @@ class ExcfpCase(TransactionCase, MockEmail):
             groups="base.group_user",
         )
         Term = cls.env["excfp.term"]
-        cls.term_current = Term._get_current()
+        # The data's terms run to 2029: after that, a term of the tests' own.
+        cls.term_current = Term._get_current() or Term.create(
+            {
+                "name": "Test term",
+                "date_start": date.today() - timedelta(days=365),
+                "date_end": date.today() + timedelta(days=365),
+            }
+        )
         cls.term_past = Term.search(
             [("date_end", "<", cls.term_current.date_start)], limit=1
         )

@@ -2,7 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from psycopg2 import IntegrityError
 
-from odoo.tests import tagged
+from odoo.exceptions import UserError
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common import ExcfpCase
@@ -79,6 +80,42 @@ class TestGovernance(ExcfpCase):
         self.documents[0].required_for_focal_points = False
         self.ana.invalidate_recordset(["governance_ack_ratio", "governance_ack_complete"])
         self.assertTrue(self.ana.governance_ack_complete)
+        self.documents[0].required_for_focal_points = True
+        self.documents[0].action_archive()
+        self.ana.invalidate_recordset(["governance_ack_ratio", "governance_ack_complete"])
+        self.assertTrue(self.ana.governance_ack_complete)
+        self.assertIn(
+            self.ana,
+            self.env["res.partner"].search([("governance_ack_complete", "=", True)]),
+        )
+
+    def test_ratio_rounds_as_searched(self):
+        """The ratio shown and the ratio searched agree, halves included."""
+        Document = self.env["excfp.governance.document"]
+        (Document.search([]) - self.documents[:7]).required_for_focal_points = False
+        extra = Document.create({"name": "Eighth", "code": "eighth_t"})
+        self.documents = self.documents[:7] | extra
+        self._ack(self.ana, self.documents[:1])  # 1 of 8: 12.5 %
+        self.ana.invalidate_recordset(["governance_ack_ratio"])
+        shown = self.ana.governance_ack_ratio
+        self.assertEqual(shown, 13)
+        self.assertIn(
+            self.ana, self.env["res.partner"].search([("governance_ack_ratio", "=", shown)])
+        )
+
+    def test_default_version_in_form(self):
+        doc = self.documents[0]
+        form = Form(self.env["excfp.acknowledgement"].with_user(self.user_secretariat))
+        form.partner_id = self.ana
+        form.document_id = doc
+        self.assertEqual(form.version, doc.version)
+        ack = form.save()
+        self.assertTrue(ack.is_current)
+        self.assertEqual(ack.channel, "back_office")
+
+    def test_bad_ratio_search(self):
+        with self.assertRaises(UserError):
+            self.env["res.partner"].search([("governance_ack_ratio", "=", False)])
 
     def test_unique_per_version(self):
         doc = self.documents[0]

@@ -208,18 +208,79 @@ class TestRoleRules(ExcfpCase):
     def test_status_follows_role_changes(self):
         with self.mock_mail_gateway():
             fp = self._role(self.ana, "focal_point", state="active")
-            chair = self._role(self.ben, "chair", state="active")
+            self._role(self.ben, "chair", state="active")
         self.assertFalse(self.group.has_chair_conflict)
-        # the chair becomes the focal point's co-chair partner: a conflict
-        chair.partner_id = self.ana
+        # the focal point becomes Co-Chair as well: a conflict, not a block
+        co_chair = self._role(self.ana, "co_chair")
+        self.assertFalse(self.group.has_chair_conflict, "a nomination is no conflict yet")
+        co_chair.action_activate()
         self.assertTrue(self.group.has_chair_conflict)
         self.assertTrue(fp.has_chair_conflict)
-        chair.action_end()
+        self.assertTrue(co_chair.has_chair_conflict)
+        self.assertEqual(self.group.chair_ids, self.ana | self.ben)
+        co_chair.action_end()
         self.assertFalse(self.group.has_chair_conflict)
         self.assertFalse(fp.has_chair_conflict)
-        fp.role_type = "member"
+        fp.action_end()
         self.assertEqual(self.group.excfp_status, "vacant")
         self.assertFalse(self.ana.is_excfp)
+        self.assertEqual(self.group.member_count, 2, "Ana stays a member, Ben the Chair")
+
+    def test_history_cannot_be_rewritten(self):
+        with self.mock_mail_gateway():
+            fp = self._role(self.ana, "focal_point")
+            fp.action_activate()
+        for vals in ({"partner_id": self.ben.id}, {"group_id": self._other_group().id},
+                     {"role_type": "member"}, {"term_id": self.term_past.id}):
+            with self.assertRaisesRegex(UserError, "cannot change once the role"):
+                fp.write(vals)
+        fp.write({"partner_id": self.ana.id, "notes": "same person: allowed"})
+        fp.action_end()
+        for state in ("active", "nominated"):
+            with self.assertRaisesRegex(UserError, "cannot go back from Ended"):
+                fp.write({"state": state})
+        with self.assertRaises(UserError):
+            fp.with_user(self.user_manager).unlink()
+        self.assertEqual(fp.state, "ended")
+        self.assertEqual(self.ana.cpsg_status, "invited")
+        # a nominated role may still be corrected
+        nomination = self._role(self.ben, "focal_point")
+        nomination.partner_id = self.cai
+        self.assertEqual(nomination.partner_id, self.cai)
+
+    def _other_group(self):
+        return self.env["excfp.specialist.group"].create({"name": "Other SG", "code": "OSG-T"})
+
+    def test_activation_outside_current_term_refused(self):
+        past = self._role(self.ana, "focal_point", term_id=self.term_past.id)
+        with self.assertRaisesRegex(UserError, "has ended"):
+            past.action_activate()
+        future_term = self.env["excfp.term"].create(
+            {"name": "Future", "date_start": self.term_current.date_end + timedelta(days=1),
+             "date_end": self.term_current.date_end + timedelta(days=1000)}
+        )
+        future = self._role(self.ben, "focal_point", term_id=future_term.id,
+                            group=self._other_group())
+        with self.assertRaisesRegex(UserError, "stays nominated until then"):
+            future.action_activate()
+        self.assertEqual((past | future).mapped("state"), ["nominated", "nominated"])
+        self.assertEqual(self.ana.cpsg_status, "not_member")
+
+    def test_lapsed_nomination(self):
+        """A nomination of a finished term no longer makes a group 'nominated'."""
+        old = self._role(self.ana, "focal_point", term_id=self.term_past.id)
+        self.assertEqual(self.group.excfp_status, "vacant")
+        self._role(self.ben, "focal_point")
+        self.assertEqual(self.group.excfp_status, "nominated")
+        self.env["excfp.role"]._cron_end_expired_roles()
+        self.assertEqual(old.state, "ended")
+        self.assertEqual(old.date_end, self.term_past.date_end)
+
+    def test_archive_with_future_end_date(self):
+        role = self._role(self.ana, "member", state="active")
+        role.write({"active": False, "date_end": date.today() + timedelta(days=90)})
+        self.assertEqual(role.state, "ended")
+        self.assertEqual(role.date_end, date.today())
 
     def test_end_date_passing_ends_role(self):
         with self.mock_mail_gateway():
@@ -233,7 +294,8 @@ class TestRoleRules(ExcfpCase):
         self.assertFalse(self.ana.is_excfp)
         # writing a past end date on an active role ends it as well
         with self.mock_mail_gateway():
-            other = self._role(self.ben, "focal_point", state="active")
+            other = self._role(self.ben, "focal_point", state="active",
+                               date_start=date.today() - timedelta(days=30))
         other.date_end = date.today() - timedelta(days=1)
         self.assertEqual(other.state, "ended")
 

@@ -71,7 +71,11 @@ class TestSecurity(ExcfpCase):
         # the partner form opens without the SSC tab
         arch = env["res.partner"].get_views([(False, "form")])["views"]["form"]["arch"]
         self.assertNotIn("cpsg_status", arch)
-        env["res.partner"].browse(self.ana.id).read(["name"])
+        # scripts and exports read contacts whole: the SSC fields are left out
+        values = env["res.partner"].browse(self.ana.id).read()[0]
+        self.assertNotIn("excfp_role_ids", values)
+        self.assertNotIn("governance_ack_ratio", values)
+        self.assertIn("is_excfp", values)
 
     def test_menu_visibility(self):
         root = self.env.ref("excfp_odoo.excfp_menu_root")

@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Take the README screenshots of the excfp_odoo back office with headless Chromium.
+
+Needs a running Odoo 18 with excfp_odoo *and its demo data* (e.g. ``scripts/run``,
+which serves http://localhost:8069, login admin / admin), a Chromium binary and
+the Python package ``playwright``. Nothing is committed for this: use a
+throwaway virtualenv and the system Chromium (no ``playwright install``):
+
+    python3 -m venv /tmp/shotvenv
+    /tmp/shotvenv/bin/pip install playwright
+    /tmp/shotvenv/bin/python scripts/screenshots.py \
+        --url http://localhost:8069 --login admin --password admin \
+        --out docs/screenshots --chromium /usr/bin/chromium
+
+Every option has the default shown above. If the server lists several
+databases, pass ``--db NAME``. The PNGs (1440x900) written to the output folder:
+
+    groups_list.png           Specialist groups, list view
+    groups_kanban.png         Specialist groups, kanban by focal point status
+    group_form.png            Demo group excfp_odoo.group_tftsg_demo (roles, chatter)
+    partner_excfp_tab.png     Focal point Amelia Hartwell, tab "SSC & ex situ"
+    roles_pivot.png           Roles, pivot view
+    governance_documents.png  Governance documents, list view
+"""
+
+import argparse
+import os
+import sys
+import time
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1440, "height": 900}
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--url", default="http://localhost:8069", help="Odoo base URL")
+    parser.add_argument("--login", default="admin")
+    parser.add_argument("--password", default="admin")
+    parser.add_argument("--db", default=None, help="database, if the server lists several")
+    parser.add_argument("--out", default="docs/screenshots", help="output folder")
+    parser.add_argument("--chromium", default="/usr/bin/chromium", help="Chromium binary")
+    return parser.parse_args()
+
+
+def call_kw(page, base, model, method, args, kwargs=None):
+    """JSON-RPC call with the browser's session (cookies are shared)."""
+    response = page.request.post(
+        f"{base}/web/dataset/call_kw/{model}/{method}",
+        data={
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        },
+    )
+    payload = response.json()
+    if "error" in payload:
+        raise RuntimeError(f"{model}.{method}: {payload['error']['data']['message']}")
+    return payload["result"]
+
+
+def xmlid_to_id(page, base, xmlid):
+    module, name = xmlid.split(".", 1)
+    rows = call_kw(
+        page, base, "ir.model.data", "search_read",
+        [[("module", "=", module), ("name", "=", name)]], {"fields": ["res_id"]},
+    )
+    if not rows:
+        raise RuntimeError(f"{xmlid} not found: is the demo data loaded?")
+    return rows[0]["res_id"]
+
+
+class Inflight:
+    """Requests under way, ignoring the bus (websocket / longpolling never ends,
+    so Playwright's "networkidle" is never reached in Odoo)."""
+
+    def __init__(self, page):
+        self.pending = set()
+        page.on("request", self._start)
+        page.on("requestfinished", self._end)
+        page.on("requestfailed", self._end)
+
+    def _start(self, request):
+        if "/websocket" not in request.url and "/longpolling" not in request.url:
+            self.pending.add(request)
+
+    def _end(self, request):
+        self.pending.discard(request)
+
+    def wait_idle(self, page, quiet=0.5, timeout=30):
+        deadline = time.monotonic() + timeout
+        idle_since = None
+        while time.monotonic() < deadline:
+            if self.pending:
+                idle_since = None
+            elif idle_since is None:
+                idle_since = time.monotonic()
+            elif time.monotonic() - idle_since >= quiet:
+                return
+            page.wait_for_timeout(100)
+        raise TimeoutError(f"still loading: {[r.url for r in self.pending]}")
+
+
+def settle(page):
+    """Wait until the action is rendered and nothing is loading any more."""
+    page.wait_for_selector(".o_action_manager .o_view_controller", timeout=30000)
+    page.inflight.wait_idle(page)
+    page.wait_for_function(
+        "!document.querySelector('.o_loading_indicator, .o_blockUI, .o-spinner')",
+        timeout=30000,
+    )
+    time.sleep(1)
+
+
+def shoot(page, base, path, out, filename, before=None):
+    page.goto(f"{base}{path}")
+    settle(page)
+    if before:
+        before(page)
+        settle(page)
+    target = os.path.join(out, filename)
+    page.screenshot(path=target)
+    print(target)
+
+
+def main():
+    args = parse_args()
+    base = args.url.rstrip("/")
+    os.makedirs(args.out, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+        page = context.new_page()
+        page.inflight = Inflight(page)
+
+        login_url = f"{base}/web/login" + (f"?db={args.db}" if args.db else "")
+        page.goto(login_url)
+        page.fill("input[name=login]", args.login)
+        page.fill("input[name=password]", args.password)
+        page.click("form button[type=submit]")
+        page.wait_for_selector(".o_main_navbar", timeout=30000)
+
+        group_id = xmlid_to_id(page, base, "excfp_odoo.group_tftsg_demo")
+        partners = call_kw(
+            page, base, "res.partner", "search_read",
+            [[("is_excfp", "=", True), ("name", "=", "Amelia Hartwell")]],
+            {"fields": ["id"], "limit": 1},
+        ) or call_kw(
+            page, base, "res.partner", "search_read",
+            [[("is_excfp", "=", True)]], {"fields": ["id"], "limit": 1},
+        )
+        if not partners:
+            sys.exit("No focal point (is_excfp) found: is the demo data loaded?")
+        partner_id = partners[0]["id"]
+
+        def open_excfp_tab(pg):
+            pg.click(".o_notebook .nav-link:has-text('SSC & ex situ')")
+            pg.wait_for_selector(".o_notebook .tab-pane.active", timeout=10000)
+            # bring the tab to the top of the screen, below the control panel
+            pg.eval_on_selector(".o_notebook", "el => el.scrollIntoView({block: 'start'})")
+
+        def expand_groups(pg):
+            # the list opens grouped (by category) with every group folded
+            while True:
+                closed = pg.locator(".o_group_header:not(.o_group_open)")
+                if not closed.count():
+                    pg.mouse.move(0, VIEWPORT["height"] - 1)  # no hover highlight
+                    return
+                closed.first.click()
+                pg.wait_for_timeout(300)
+                page.inflight.wait_idle(pg)
+
+        groups = "/odoo/action-excfp_odoo.excfp_specialist_group_action"
+        shots = [
+            (groups + "?view_type=list", "groups_list.png", None),
+            (groups + "?view_type=kanban", "groups_kanban.png", None),
+            (f"{groups}/{group_id}", "group_form.png", None),
+            (f"/odoo/action-contacts.action_contacts/{partner_id}",
+             "partner_excfp_tab.png", open_excfp_tab),
+            ("/odoo/action-excfp_odoo.excfp_role_action?view_type=pivot", "roles_pivot.png", None),
+            ("/odoo/action-excfp_odoo.excfp_governance_document_action",
+             "governance_documents.png", expand_groups),
+        ]
+        for path, filename, before in shots:
+            shoot(page, base, path, args.out, filename, before)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
