@@ -68,7 +68,6 @@ class ExcfpSpecialistGroup(models.Model):
     role_count = fields.Integer(compute="_compute_role_count")
     person_id = fields.Many2one(
         "res.partner",
-        string="Person",
         compute="_compute_person_id",
         search="_search_person_id",
         help="Search groups by a person holding a role in them.",
