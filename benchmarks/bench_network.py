@@ -76,7 +76,7 @@ print(f"{'built ' + str(N_GROUPS) + ' groups, ' + str(N_PEOPLE) + ' people':<70}
       f"{(time.perf_counter() - start) * 1000:8.1f} ms", flush=True)
 
 spec = {
-    "name": {}, "code": {}, "group_type": {}, "member_count": {}, "has_chair_conflict": {},
+    "name": {}, "code": {}, "group_type": {}, "member_count": {}, "has_chair_conflict": {}, "chair_names": {}, "focal_point_name": {},
     "excfp_status": {}, "chair_ids": {"fields": {"display_name": {}}},
     "focal_point_ids": {"fields": {"display_name": {}}},
 }

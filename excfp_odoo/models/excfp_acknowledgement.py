@@ -40,7 +40,7 @@ class ExcfpAcknowledgement(models.Model):
         default="back_office",
     )
     is_current = fields.Boolean(
-        string="Counts",
+        string="Current Version",
         compute="_compute_is_current",
         store=True,
         help="The acknowledged version is the document's current version.",

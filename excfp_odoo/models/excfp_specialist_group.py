@@ -59,6 +59,16 @@ class ExcfpSpecialistGroup(models.Model):
         compute_sudo=True,
         help="People holding an active Ex situ Conservation Focal Point role.",
     )
+    # People's own names: contacts' display names start with their organisation.
+    chair_names = fields.Char(
+        string="Chair Names", compute="_compute_people", compute_sudo=True
+    )
+    focal_point_name = fields.Char(
+        string="Focal Point",
+        compute="_compute_people",
+        compute_sudo=True,
+        help="The active focal point, or the nominee while the post is nominated.",
+    )
     member_count = fields.Integer(
         string="People",
         compute="_compute_people_stats",
@@ -76,9 +86,9 @@ class ExcfpSpecialistGroup(models.Model):
     # ---- Focal point coverage (ToR s.1) ----
     excfp_status = fields.Selection(
         [
-            ("covered", "Covered"),
-            ("nominated", "Nominated"),
             ("vacant", "Vacant"),
+            ("nominated", "Nominated"),
+            ("covered", "Covered"),
         ],
         string="Focal Point Status",
         compute="_compute_people_stats",
@@ -108,6 +118,20 @@ class ExcfpSpecialistGroup(models.Model):
             group.focal_point_ids = Partner.union(
                 *(r.partner_id for r in active if r.role_type == "focal_point")
             )
+            group.chair_names = ", ".join(group.chair_ids.mapped("name"))
+            nominees = [
+                r.partner_id.name
+                for r in roles
+                if r.role_type == "focal_point" and r.state == "nominated"
+            ]
+            if group.focal_point_ids:
+                group.focal_point_name = ", ".join(group.focal_point_ids.mapped("name"))
+            elif nominees:
+                group.focal_point_name = self.env._(
+                    "%s (nominated)", ", ".join(nominees)
+                )
+            else:
+                group.focal_point_name = False
 
     @api.depends(
         "role_ids.state",

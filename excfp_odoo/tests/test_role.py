@@ -28,6 +28,7 @@ class TestFocalPointActivation(ExcfpCase):
     def test_activation_invites_non_member(self):
         role = self._role(self.ana, "focal_point")
         self.assertEqual(self.group.excfp_status, "nominated")
+        self.assertEqual(self.group.focal_point_name, "Ana Test (nominated)")
         with self.mock_mail_gateway():
             role.with_user(self.user_secretariat).action_activate()
         today = fields.Date.context_today(role)
@@ -60,6 +61,7 @@ class TestFocalPointActivation(ExcfpCase):
         self.assertEqual(member.term_id, role.term_id)
         self.assertEqual(self.group.excfp_status, "covered")
         self.assertEqual(self.group.focal_point_ids, self.ana)
+        self.assertEqual(self.group.focal_point_name, "Ana Test")
         self.assertEqual(self.group.member_count, 1)
         self.assertIn("CPSG invitation", self.group.message_ids[0].body)
 
