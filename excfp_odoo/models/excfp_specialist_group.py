@@ -61,7 +61,7 @@ class ExcfpSpecialistGroup(models.Model):
     )
     # People's own names: contacts' display names start with their organisation.
     chair_names = fields.Char(
-        string="Chair Names", compute="_compute_people", compute_sudo=True
+        compute="_compute_people", compute_sudo=True
     )
     focal_point_name = fields.Char(
         string="Focal Point",
