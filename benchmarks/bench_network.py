@@ -44,23 +44,42 @@ def build():
         [{"name": f"Bench Group {i}", "code": f"BENCH{i}"} for i in range(N_GROUPS)]
     )
     people = Partner.create(
-        [{"name": f"Bench Person {i}", "email": f"bench{i}@example.org",
-          "cpsg_status": random.choice(["member", "not_member", "invited"])}
-         for i in range(N_PEOPLE)]
+        [
+            {
+                "name": f"Bench Person {i}",
+                "email": f"bench{i}@example.org",
+                "cpsg_status": random.choice(["member", "not_member", "invited"]),
+            }
+            for i in range(N_PEOPLE)
+        ]
     )
     roles = []
     for i, person in enumerate(people):
         group = groups[i % N_GROUPS]
         role_type = "chair" if i < N_GROUPS else "member"
-        roles.append({"partner_id": person.id, "group_id": group.id,
-                      "role_type": role_type, "state": "active"})
+        roles.append(
+            {
+                "partner_id": person.id,
+                "group_id": group.id,
+                "role_type": role_type,
+                "state": "active",
+            }
+        )
     # a nominated focal point in two groups out of three
     for i, group in enumerate(groups):
         if i % 3:
-            roles.append({"partner_id": people[N_GROUPS + i].id, "group_id": group.id,
-                          "role_type": "focal_point", "state": "nominated"})
+            roles.append(
+                {
+                    "partner_id": people[N_GROUPS + i].id,
+                    "group_id": group.id,
+                    "role_type": "focal_point",
+                    "state": "nominated",
+                }
+            )
     Role.create(roles)
-    docs = env["excfp.governance.document"].search([("required_for_focal_points", "=", True)])
+    docs = env["excfp.governance.document"].search(
+        [("required_for_focal_points", "=", True)]
+    )
     acks = []
     for person in people[: N_PEOPLE // 10]:
         for doc in docs[: random.randint(1, len(docs))]:
@@ -72,31 +91,61 @@ def build():
 
 start = time.perf_counter()
 groups, people = build()
-print(f"{'built ' + str(N_GROUPS) + ' groups, ' + str(N_PEOPLE) + ' people':<70} "
-      f"{(time.perf_counter() - start) * 1000:8.1f} ms", flush=True)
+print(
+    f"{'built ' + str(N_GROUPS) + ' groups, ' + str(N_PEOPLE) + ' people':<70} "
+    f"{(time.perf_counter() - start) * 1000:8.1f} ms",
+    flush=True,
+)
 
 spec = {
-    "name": {}, "code": {}, "group_type": {}, "member_count": {}, "has_chair_conflict": {}, "chair_names": {}, "focal_point_name": {},
-    "excfp_status": {}, "chair_ids": {"fields": {"display_name": {}}},
+    "name": {},
+    "code": {},
+    "group_type": {},
+    "member_count": {},
+    "has_chair_conflict": {},
+    "chair_names": {},
+    "focal_point_name": {},
+    "excfp_status": {},
+    "chair_ids": {"fields": {"display_name": {}}},
     "focal_point_ids": {"fields": {"display_name": {}}},
 }
 Group = env["excfp.specialist.group"]
-timed("group list, first 80 rows (web_search_read)",
-      lambda: Group.web_search_read([], spec, limit=80))
-timed("vacant groups filter (search_count)",
-      lambda: Group.search_count([("excfp_status", "=", "vacant")]))
-timed("groups by focal point status (read_group)",
-      lambda: Group.read_group([], ["excfp_status"], ["excfp_status"]))
+timed(
+    "group list, first 80 rows (web_search_read)",
+    lambda: Group.web_search_read([], spec, limit=80),
+)
+timed(
+    "vacant groups filter (search_count)",
+    lambda: Group.search_count([("excfp_status", "=", "vacant")]),
+)
+timed(
+    "groups by focal point status (read_group)",
+    lambda: Group.read_group([], ["excfp_status"], ["excfp_status"]),
+)
 Partner = env["res.partner"]
-timed("partners with incomplete acknowledgements (search_count)",
-      lambda: Partner.search_count([("governance_ack_complete", "=", False)]))
-timed("acknowledgement ratio of 80 partners (read)",
-      lambda: Partner.browse(people[:80].ids).read(["governance_ack_ratio"]))
+timed(
+    "partners with incomplete acknowledgements (search_count)",
+    lambda: Partner.search_count([("governance_ack_complete", "=", False)]),
+)
+timed(
+    "acknowledgement ratio of 80 partners (read)",
+    lambda: Partner.browse(people[:80].ids).read(["governance_ack_ratio"]),
+)
 nominated = env["excfp.role"].search(
-    [("role_type", "=", "focal_point"), ("state", "=", "nominated"),
-     ("group_id", "in", groups.ids)])
-timed("activate one focal point (with CPSG invitation when due)",
-      lambda: nominated[0].action_activate(), repeat=1)
-timed(f"activate {len(nominated[1:51])} focal points at once",
-      lambda: nominated[1:51].action_activate(), repeat=1)
+    [
+        ("role_type", "=", "focal_point"),
+        ("state", "=", "nominated"),
+        ("group_id", "in", groups.ids),
+    ]
+)
+timed(
+    "activate one focal point (with CPSG invitation when due)",
+    lambda: nominated[0].action_activate(),
+    repeat=1,
+)
+timed(
+    f"activate {len(nominated[1:51])} focal points at once",
+    lambda: nominated[1:51].action_activate(),
+    repeat=1,
+)
 env.cr.rollback()

@@ -45,9 +45,13 @@ def parse_args():
     parser.add_argument("--url", default="http://localhost:8069", help="Odoo base URL")
     parser.add_argument("--login", default="admin")
     parser.add_argument("--password", default="admin")
-    parser.add_argument("--db", default=None, help="database, if the server lists several")
+    parser.add_argument(
+        "--db", default=None, help="database, if the server lists several"
+    )
     parser.add_argument("--out", default="docs/screenshots", help="output folder")
-    parser.add_argument("--chromium", default="/usr/bin/chromium", help="Chromium binary")
+    parser.add_argument(
+        "--chromium", default="/usr/bin/chromium", help="Chromium binary"
+    )
     return parser.parse_args()
 
 
@@ -58,7 +62,12 @@ def call_kw(page, base, model, method, args, kwargs=None):
         data={
             "jsonrpc": "2.0",
             "method": "call",
-            "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+            "params": {
+                "model": model,
+                "method": method,
+                "args": args,
+                "kwargs": kwargs or {},
+            },
         },
     )
     payload = response.json()
@@ -70,8 +79,12 @@ def call_kw(page, base, model, method, args, kwargs=None):
 def xmlid_to_id(page, base, xmlid):
     module, name = xmlid.split(".", 1)
     rows = call_kw(
-        page, base, "ir.model.data", "search_read",
-        [[("module", "=", module), ("name", "=", name)]], {"fields": ["res_id"]},
+        page,
+        base,
+        "ir.model.data",
+        "search_read",
+        [[("module", "=", module), ("name", "=", name)]],
+        {"fields": ["res_id"]},
     )
     if not rows:
         raise RuntimeError(f"{xmlid} not found: is the demo data loaded?")
@@ -150,12 +163,19 @@ def main():
 
         group_id = xmlid_to_id(page, base, "excfp_odoo.group_tftsg_demo")
         partners = call_kw(
-            page, base, "res.partner", "search_read",
+            page,
+            base,
+            "res.partner",
+            "search_read",
             [[("is_excfp", "=", True), ("name", "=", "Amelia Hartwell")]],
             {"fields": ["id"], "limit": 1},
         ) or call_kw(
-            page, base, "res.partner", "search_read",
-            [[("is_excfp", "=", True)]], {"fields": ["id"], "limit": 1},
+            page,
+            base,
+            "res.partner",
+            "search_read",
+            [[("is_excfp", "=", True)]],
+            {"fields": ["id"], "limit": 1},
         )
         if not partners:
             sys.exit("No focal point (is_excfp) found: is the demo data loaded?")
@@ -165,7 +185,9 @@ def main():
             pg.click(".o_notebook .nav-link:has-text('SSC & ex situ')")
             pg.wait_for_selector(".o_notebook .tab-pane.active", timeout=10000)
             # bring the tab to the top of the screen, below the control panel
-            pg.eval_on_selector(".o_notebook", "el => el.scrollIntoView({block: 'start'})")
+            pg.eval_on_selector(
+                ".o_notebook", "el => el.scrollIntoView({block: 'start'})"
+            )
 
         def expand_groups(pg):
             # the list opens grouped (by category) with every group folded
@@ -183,11 +205,21 @@ def main():
             (groups + "?view_type=list", "groups_list.png", None),
             (groups + "?view_type=kanban", "groups_kanban.png", None),
             (f"{groups}/{group_id}", "group_form.png", None),
-            (f"/odoo/action-contacts.action_contacts/{partner_id}",
-             "partner_excfp_tab.png", open_excfp_tab),
-            ("/odoo/action-excfp_odoo.excfp_role_action?view_type=pivot", "roles_pivot.png", None),
-            ("/odoo/action-excfp_odoo.excfp_governance_document_action",
-             "governance_documents.png", expand_groups),
+            (
+                f"/odoo/action-contacts.action_contacts/{partner_id}",
+                "partner_excfp_tab.png",
+                open_excfp_tab,
+            ),
+            (
+                "/odoo/action-excfp_odoo.excfp_role_action?view_type=pivot",
+                "roles_pivot.png",
+                None,
+            ),
+            (
+                "/odoo/action-excfp_odoo.excfp_governance_document_action",
+                "governance_documents.png",
+                expand_groups,
+            ),
         ]
         for path, filename, before in shots:
             shoot(page, base, path, args.out, filename, before)

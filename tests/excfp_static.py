@@ -20,7 +20,16 @@ ODOO_ADDONS_DIRS = [
 ]
 
 # Folders whose XML/CSV files Odoo only loads when the manifest lists them.
-DATA_FOLDERS = ("data", "views", "security", "demo", "wizard", "wizards", "report", "reports")
+DATA_FOLDERS = (
+    "data",
+    "views",
+    "security",
+    "demo",
+    "wizard",
+    "wizards",
+    "report",
+    "reports",
+)
 
 SKIP_DIRS = {"__pycache__", "node_modules", ".git"}
 
@@ -34,7 +43,8 @@ def addon_files(suffix):
     return sorted(
         path
         for path in ADDON_DIR.rglob(f"*{suffix}")
-        if path.is_file() and not SKIP_DIRS.intersection(path.relative_to(ADDON_DIR).parts)
+        if path.is_file()
+        and not SKIP_DIRS.intersection(path.relative_to(ADDON_DIR).parts)
     )
 
 
@@ -101,8 +111,10 @@ def model_classes(paths):
                     "class": cls.name,
                     "name": name,
                     "inherit": list(inherit),
-                    "abstract": attrs.get("_abstract") is True or "AbstractModel" in bases,
-                    "transient": attrs.get("_transient") is True or "TransientModel" in bases,
+                    "abstract": attrs.get("_abstract") is True
+                    or "AbstractModel" in bases,
+                    "transient": attrs.get("_transient") is True
+                    or "TransientModel" in bases,
                 }
             )
     return found

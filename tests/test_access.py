@@ -3,9 +3,8 @@
 import csv
 
 import pytest
-from lxml import etree
-
 from excfp_static import ADDON_DIR, ADDON_NAME, addon_files, model_classes, rel
+from lxml import etree
 
 ACCESS_CSV = ADDON_DIR / "security" / "ir.model.access.csv"
 ACCESS_HEADER = [
@@ -30,7 +29,9 @@ KNOWN_FOREIGN_GROUPS = {
     "base.group_partner_manager",
 }
 
-MODEL_FILES = [p for p in addon_files(".py") if "tests" not in p.relative_to(ADDON_DIR).parts]
+MODEL_FILES = [
+    p for p in addon_files(".py") if "tests" not in p.relative_to(ADDON_DIR).parts
+]
 
 
 def _new_models():
@@ -113,7 +114,8 @@ def test_rules_reference_known_models(access_rows):
     unknown = [
         f"{row['id']}: {row['model_id:id']}"
         for row in access_rows
-        if _local(row["model_id:id"]) is not None and _local(row["model_id:id"]) not in own
+        if _local(row["model_id:id"]) is not None
+        and _local(row["model_id:id"]) not in own
     ]
     assert not unknown, (
         "rules naming a model this addon does not create "
@@ -127,12 +129,18 @@ def test_rules_name_a_known_group(access_rows):
     for row in access_rows:
         group = row["group_id:id"].strip()
         if not group:
-            bad.append(f"{row['id']}: no group (the rule would apply to every user, portal and public included)")
+            bad.append(
+                f"{row['id']}: no group (the rule would apply to every user, portal and public included)"
+            )
         elif _local(group) is not None:
             if _local(group) not in local_groups:
-                bad.append(f"{row['id']}: {group} is not a res.groups record of {ADDON_NAME}")
+                bad.append(
+                    f"{row['id']}: {group} is not a res.groups record of {ADDON_NAME}"
+                )
         elif group not in KNOWN_FOREIGN_GROUPS:
-            bad.append(f"{row['id']}: {group} is not one of {sorted(KNOWN_FOREIGN_GROUPS)}")
+            bad.append(
+                f"{row['id']}: {group} is not one of {sorted(KNOWN_FOREIGN_GROUPS)}"
+            )
     assert not bad, "\n".join(bad)
 
 
@@ -147,7 +155,9 @@ def test_rule_perms_are_0_or_1(access_rows):
 
 
 def test_rules_have_id_and_name(access_rows):
-    bad = [row for row in access_rows if not row["id"].strip() or not row["name"].strip()]
+    bad = [
+        row for row in access_rows if not row["id"].strip() or not row["name"].strip()
+    ]
     assert not bad, f"rows without id or name: {bad}"
 
 

@@ -4,9 +4,8 @@ import ast
 import csv
 
 import pytest
-from lxml import etree
-
 from excfp_static import addon_files, rel
+from lxml import etree
 
 XML_FILES = addon_files(".xml")
 CSV_FILES = addon_files(".csv")
@@ -54,7 +53,9 @@ def test_xml_odoo18_idioms(path):
                     "(use invisible/readonly/required expressions)"
                 )
         if node.get("t-name") == "kanban-box":
-            problems.append(f'{_where(path, node)}: t-name="kanban-box" is t-name="card" since Odoo 18')
+            problems.append(
+                f'{_where(path, node)}: t-name="kanban-box" is t-name="card" since Odoo 18'
+            )
         # Window actions: view_mode "tree" is "list" since Odoo 18.
         view_mode = None
         if node.tag == "field" and node.get("name") == "view_mode":
@@ -62,7 +63,9 @@ def test_xml_odoo18_idioms(path):
         elif node.tag == "act_window":
             view_mode = node.get("view_mode", "")
         if view_mode and "tree" in [m.strip() for m in view_mode.split(",")]:
-            problems.append(f"{_where(path, node)}: view_mode {view_mode!r}: 'tree' is 'list' since Odoo 18")
+            problems.append(
+                f"{_where(path, node)}: view_mode {view_mode!r}: 'tree' is 'list' since Odoo 18"
+            )
     assert not problems, "\n".join(problems)
 
 
@@ -71,7 +74,13 @@ def test_xml_record_ids_unique(path):
     """No record id defined twice in one file (the second silently wins)."""
     seen, dupes = {}, []
     for node in _elements(_parse(path)):
-        if node.tag in ("record", "template", "menuitem", "act_window", "report") and node.get("id"):
+        if node.tag in (
+            "record",
+            "template",
+            "menuitem",
+            "act_window",
+            "report",
+        ) and node.get("id"):
             xmlid = node.get("id")
             if xmlid in seen:
                 dupes.append(f"{xmlid} (lines {seen[xmlid]} and {node.sourceline})")
@@ -89,7 +98,9 @@ def test_csv_parses_with_consistent_columns(path):
         rows = list(csv.reader(handle, strict=True))
     assert rows, f"{rel(path)} is empty"
     header = rows[0]
-    assert all(col.strip() for col in header), f"{rel(path)}: empty column name in {header}"
+    assert all(col.strip() for col in header), (
+        f"{rel(path)}: empty column name in {header}"
+    )
     assert len(header) == len(set(header)), f"{rel(path)}: duplicate column in {header}"
     bad = [
         f"line {number}: {len(row)} columns, header has {len(header)}"
@@ -126,11 +137,13 @@ def test_python_odoo18_idioms(path):
     problems = []
     for call in _calls(tree):
         if _is_field_call(call) and any(kw.arg == "states" for kw in call.keywords):
-            problems.append(f"{rel(path)}:{call.lineno}: fields.{call.func.attr}(states=...) was removed in Odoo 17")
+            problems.append(
+                f"{rel(path)}:{call.lineno}: fields.{call.func.attr}(states=...) was removed in Odoo 17"
+            )
     for node in ast.walk(tree):
         if not isinstance(node, ast.Dict):
             continue
-        for key, value in zip(node.keys, node.values):
+        for key, value in zip(node.keys, node.values, strict=True):
             if (
                 isinstance(key, ast.Constant)
                 and key.value == "view_mode"
@@ -138,5 +151,7 @@ def test_python_odoo18_idioms(path):
                 and isinstance(value.value, str)
                 and "tree" in [m.strip() for m in value.value.split(",")]
             ):
-                problems.append(f"{rel(path)}:{value.lineno}: view_mode {value.value!r}: 'tree' is 'list' since Odoo 18")
+                problems.append(
+                    f"{rel(path)}:{value.lineno}: view_mode {value.value!r}: 'tree' is 'list' since Odoo 18"
+                )
     assert not problems, "\n".join(problems)

@@ -5,7 +5,6 @@ import glob
 import re
 
 import pytest
-
 from excfp_static import (
     ADDON_DIR,
     ADDON_NAME,
@@ -95,7 +94,9 @@ def test_summary_is_one_line(manifest):
 
 def test_version(manifest):
     version = manifest.get("version", "")
-    assert VERSION_RE.match(version), f"version {version!r} does not match {VERSION_RE.pattern}"
+    assert VERSION_RE.match(version), (
+        f"version {version!r} does not match {VERSION_RE.pattern}"
+    )
 
 
 def test_license(manifest):
@@ -104,7 +105,9 @@ def test_license(manifest):
 
 def test_author(manifest):
     authors = [author.strip() for author in manifest.get("author", "").split(",")]
-    assert REQUIRED_AUTHOR in authors, f"author {manifest.get('author')!r} lacks {REQUIRED_AUTHOR!r}"
+    assert REQUIRED_AUTHOR in authors, (
+        f"author {manifest.get('author')!r} lacks {REQUIRED_AUTHOR!r}"
+    )
 
 
 def test_website(manifest):
@@ -136,7 +139,9 @@ def test_depends_exist_in_odoo_community(manifest):
         for dep in manifest.get("depends", [])
         if not any((root / dep / "__manifest__.py").is_file() for root in roots)
     ]
-    assert not missing, f"not Odoo Community modules in {[str(r) for r in roots]}: {missing}"
+    assert not missing, (
+        f"not Odoo Community modules in {[str(r) for r in roots]}: {missing}"
+    )
 
 
 def _listed(manifest, key):
@@ -164,7 +169,9 @@ def test_demo_files_only_in_demo(manifest):
     both = sorted(set(data) & set(demo))
     assert not both, f"listed in both data and demo: {both}"
     demo_in_data = [f for f in data if f.startswith("demo/")]
-    assert not demo_in_data, f"demo/ files loaded as data (load them under 'demo'): {demo_in_data}"
+    assert not demo_in_data, (
+        f"demo/ files loaded as data (load them under 'demo'): {demo_in_data}"
+    )
 
 
 def test_no_orphan_data_files(manifest):
@@ -183,7 +190,11 @@ def _asset_paths(manifest):
         for entry in entries:
             if isinstance(entry, str):
                 yield bundle, entry
-            elif isinstance(entry, (list, tuple)) and entry and entry[0] in ASSET_PATH_DIRECTIVES:
+            elif (
+                isinstance(entry, (list, tuple))
+                and entry
+                and entry[0] in ASSET_PATH_DIRECTIVES
+            ):
                 yield bundle, entry[-1]
 
 
@@ -209,7 +220,8 @@ def test_asset_globs_match_files(manifest):
     empty = [
         f"{bundle}: {path}"
         for bundle, path in _asset_paths(manifest)
-        if not path.startswith(("http://", "https://", "//")) and not _asset_matches(path)
+        if not path.startswith(("http://", "https://", "//"))
+        and not _asset_matches(path)
     ]
     assert not empty, f"asset paths matching no file: {empty}"
 

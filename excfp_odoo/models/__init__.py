@@ -1,7 +1,9 @@
-from . import excfp_term
-from . import excfp_exsitu_network
-from . import excfp_governance_document
-from . import excfp_acknowledgement
-from . import excfp_specialist_group
-from . import excfp_role
-from . import res_partner
+from . import (
+    excfp_acknowledgement,
+    excfp_exsitu_network,
+    excfp_governance_document,
+    excfp_role,
+    excfp_specialist_group,
+    excfp_term,
+    res_partner,
+)

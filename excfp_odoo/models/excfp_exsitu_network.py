@@ -38,7 +38,11 @@ class ExcfpExsituNetwork(models.Model):
     )
 
     _sql_constraints = [
-        ("code_uniq", "unique(code)", "An ex situ network with this code already exists."),
+        (
+            "code_uniq",
+            "unique(code)",
+            "An ex situ network with this code already exists.",
+        ),
     ]
 
     # Tags on a partner read best as the acronyms everyone in the field uses.

@@ -12,7 +12,11 @@ ROLE_TYPES = [
     ("member", "Member"),
 ]
 CHAIR_TYPES = ("chair", "co_chair")
-STATE_TRANSITIONS = {("nominated", "active"), ("nominated", "ended"), ("active", "ended")}
+STATE_TRANSITIONS = {
+    ("nominated", "active"),
+    ("nominated", "ended"),
+    ("active", "ended"),
+}
 FIXED_ONCE_ACTIVE = ("partner_id", "group_id", "term_id", "role_type")
 
 
@@ -29,20 +33,31 @@ class ExcfpRole(models.Model):
         return self.env["excfp.term"]._get_current()
 
     partner_id = fields.Many2one(
-        "res.partner", string="Person", required=True, index=True,
-        ondelete="restrict", tracking=True,
+        "res.partner",
+        string="Person",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
     )
     group_id = fields.Many2one(
-        "excfp.specialist.group", required=True, index=True,
-        ondelete="restrict", tracking=True,
+        "excfp.specialist.group",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
     )
     group_type = fields.Selection(related="group_id.group_type", store=True)
     role_type = fields.Selection(
         ROLE_TYPES, string="Role", required=True, default="member", tracking=True
     )
     term_id = fields.Many2one(
-        "excfp.term", required=True, index=True,
-        default=lambda self: self._default_term_id(), ondelete="restrict", tracking=True,
+        "excfp.term",
+        required=True,
+        index=True,
+        default=lambda self: self._default_term_id(),
+        ondelete="restrict",
+        tracking=True,
     )
     date_start = fields.Date(string="Start Date", tracking=True)
     date_end = fields.Date(string="End Date", tracking=True)
@@ -52,7 +67,11 @@ class ExcfpRole(models.Model):
             ("active", "Active"),
             ("ended", "Ended"),
         ],
-        string="Status", required=True, default="nominated", index=True, tracking=True,
+        string="Status",
+        required=True,
+        default="nominated",
+        index=True,
+        tracking=True,
     )
     active = fields.Boolean(default=True, tracking=True)
     notes = fields.Text()
@@ -79,15 +98,20 @@ class ExcfpRole(models.Model):
     ]
 
     @api.depends(
-        "state", "role_type", "partner_id",
-        "group_id.role_ids.state", "group_id.role_ids.role_type",
+        "state",
+        "role_type",
+        "partner_id",
+        "group_id.role_ids.state",
+        "group_id.role_ids.role_type",
         "group_id.role_ids.partner_id",
     )
     def _compute_has_chair_conflict(self):
         key_roles = self.group_id._key_roles()
         for role in self:
             conflict = False
-            if role.state == "active" and role.role_type in CHAIR_TYPES + ("focal_point",):
+            if role.state == "active" and role.role_type in CHAIR_TYPES + (
+                "focal_point",
+            ):
                 held = {
                     r.role_type
                     for r in key_roles.get(role.group_id, [])
@@ -178,7 +202,8 @@ class ExcfpRole(models.Model):
             [
                 (vals.get("group_id"), False)
                 for vals in vals_list
-                if vals.get("role_type") == "focal_point" and vals.get("state") == "active"
+                if vals.get("role_type") == "focal_point"
+                and vals.get("state") == "active"
             ]
         )
         roles = super().create(vals_list)
@@ -215,8 +240,10 @@ class ExcfpRole(models.Model):
         been active its person, group, role and term are what they were."""
         if "state" in vals:
             backwards = self.filtered(
-                lambda r: r.state != vals["state"]
-                and (r.state, vals["state"]) not in STATE_TRANSITIONS
+                lambda r: (
+                    r.state != vals["state"]
+                    and (r.state, vals["state"]) not in STATE_TRANSITIONS
+                )
             )
             if backwards:
                 raise UserError(
@@ -339,9 +366,11 @@ class ExcfpRole(models.Model):
     def _on_activated(self):
         """Apply the Terms of Reference to roles that just became active."""
         focal_points = self.filtered(
-            lambda r: r.role_type == "focal_point"
-            and r.state == "active"
-            and r.term_id.is_current
+            lambda r: (
+                r.role_type == "focal_point"
+                and r.state == "active"
+                and r.term_id.is_current
+            )
         )
         if not focal_points:
             return
@@ -395,6 +424,6 @@ class ExcfpRole(models.Model):
             )
         if vals_list:
             # Generated records: the focal point role's own chatter tells the story.
-            self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(
-                vals_list
-            )
+            self.with_context(
+                mail_create_nolog=True, mail_create_nosubscribe=True
+            ).create(vals_list)

@@ -23,7 +23,9 @@ class ExcfpSpecialistGroup(models.Model):
     _parent_store = True
 
     name = fields.Char(required=True, translate=True, tracking=True)
-    code = fields.Char(required=True, tracking=True, help="Short unique code, such as ASG.")
+    code = fields.Char(
+        required=True, tracking=True, help="Short unique code, such as ASG."
+    )
     group_type = fields.Selection(
         GROUP_TYPES, string="Type", required=True, default="taxonomic_sg", tracking=True
     )
@@ -36,7 +38,9 @@ class ExcfpSpecialistGroup(models.Model):
         help="For regional or thematic sub-groups.",
     )
     parent_path = fields.Char(index=True)
-    child_ids = fields.One2many("excfp.specialist.group", "parent_id", string="Sub-groups")
+    child_ids = fields.One2many(
+        "excfp.specialist.group", "parent_id", string="Sub-groups"
+    )
     scope = fields.Text()
     website = fields.Char()
     email = fields.Char()
@@ -60,9 +64,7 @@ class ExcfpSpecialistGroup(models.Model):
         help="People holding an active Ex situ Conservation Focal Point role.",
     )
     # People's own names: contacts' display names start with their organisation.
-    chair_names = fields.Char(
-        compute="_compute_people", compute_sudo=True
-    )
+    chair_names = fields.Char(compute="_compute_people", compute_sudo=True)
     focal_point_name = fields.Char(
         string="Focal Point",
         compute="_compute_people",
@@ -144,7 +146,9 @@ class ExcfpSpecialistGroup(models.Model):
         member_counts = self._member_counts()
         for group, roles in self._key_roles().items():
             active = [r for r in roles if r.state == "active"]
-            focal_points = {r.partner_id for r in active if r.role_type == "focal_point"}
+            focal_points = {
+                r.partner_id for r in active if r.role_type == "focal_point"
+            }
             chairs = {r.partner_id for r in active if r.role_type in CHAIR_TYPES}
             if focal_points:
                 group.excfp_status = "covered"
@@ -167,18 +171,22 @@ class ExcfpSpecialistGroup(models.Model):
         saved = self.filtered(lambda g: isinstance(g.id, int))
         result = {group: [] for group in self}
         if saved:
-            roles = self.env["excfp.role"].sudo().search_fetch(
-                [
-                    ("group_id", "in", saved.ids),
-                    ("role_type", "in", key_types),
-                    # a nomination of a term that has ended has lapsed
-                    "|",
-                    ("state", "=", "active"),
-                    "&",
-                    ("state", "=", "nominated"),
-                    ("term_id.date_end", ">=", today),
-                ],
-                ["group_id", "partner_id", "role_type", "state"],
+            roles = (
+                self.env["excfp.role"]
+                .sudo()
+                .search_fetch(
+                    [
+                        ("group_id", "in", saved.ids),
+                        ("role_type", "in", key_types),
+                        # a nomination of a term that has ended has lapsed
+                        "|",
+                        ("state", "=", "active"),
+                        "&",
+                        ("state", "=", "nominated"),
+                        ("term_id.date_end", ">=", today),
+                    ],
+                    ["group_id", "partner_id", "role_type", "state"],
+                )
             )
             for role in roles:
                 result[self.browse(role.group_id.id)].append(role)
@@ -240,5 +248,8 @@ class ExcfpSpecialistGroup(models.Model):
             "excfp_odoo.excfp_role_action"
         )
         action["domain"] = [("group_id", "=", self.id)]
-        action["context"] = {"default_group_id": self.id, "search_default_filter_open": 1}
+        action["context"] = {
+            "default_group_id": self.id,
+            "search_default_filter_open": 1,
+        }
         return action

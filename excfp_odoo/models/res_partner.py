@@ -159,14 +159,18 @@ class ResPartner(models.Model):
         ]
         if ids is not None:
             domain.append(("partner_id", "in", ids))
-        groups = self.env["excfp.acknowledgement"].sudo()._read_group(
-            domain, ["partner_id"], ["document_id:count_distinct"]
+        groups = (
+            self.env["excfp.acknowledgement"]
+            .sudo()
+            ._read_group(domain, ["partner_id"], ["document_id:count_distinct"])
         )
         return {partner.id: count for partner, count in groups}
 
     def _search_governance_ack_ratio(self, operator, value):
-        if operator not in OPERATORS or isinstance(value, bool) or not isinstance(
-            value, (int, float)
+        if (
+            operator not in OPERATORS
+            or isinstance(value, bool)
+            or not isinstance(value, (int, float))
         ):
             raise UserError(
                 self.env._(

@@ -1,8 +1,10 @@
-from . import test_data
-from . import test_term
-from . import test_role
-from . import test_governance
-from . import test_security
-from . import test_performance
-from . import test_xmlrpc
-from . import test_tour
+from . import (
+    test_data,
+    test_governance,
+    test_performance,
+    test_role,
+    test_security,
+    test_term,
+    test_tour,
+    test_xmlrpc,
+)

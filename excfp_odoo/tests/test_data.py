@@ -10,22 +10,33 @@ class TestData(TransactionCase):
         for name in ("2017-2020", "2021-2025", "2026-2029"):
             self.assertIn(name, names)
         self.assertEqual(
-            self.env.ref("excfp_odoo.term_2026_2029").date_start.isoformat(), "2025-10-16"
+            self.env.ref("excfp_odoo.term_2026_2029").date_start.isoformat(),
+            "2025-10-16",
         )
 
     def test_governance_documents(self):
         codes = [
-            "iucn_programme", "one_programme_charter", "ssc_mandate", "ssc_bylaws",
-            "code_of_conduct", "code_of_conduct_guidance", "species_strategic_plan",
-            "cites_guidelines", "tor_chairs", "tor_rla_coordinators", "tor_members",
-            "tor_excfp", "exsitu_guidelines",
+            "iucn_programme",
+            "one_programme_charter",
+            "ssc_mandate",
+            "ssc_bylaws",
+            "code_of_conduct",
+            "code_of_conduct_guidance",
+            "species_strategic_plan",
+            "cites_guidelines",
+            "tor_chairs",
+            "tor_rla_coordinators",
+            "tor_members",
+            "tor_excfp",
+            "exsitu_guidelines",
         ]
         docs = self.env["excfp.governance.document"].browse(
             [self.env.ref(f"excfp_odoo.governance_doc_{code}").id for code in codes]
         )
         self.assertEqual(docs.mapped("code"), codes)
         self.assertEqual(
-            docs.mapped("category").count("governance_framework"), 8,
+            docs.mapped("category").count("governance_framework"),
+            8,
             "The ToR annex lists eight governance framework documents",
         )
         self.assertEqual(docs.mapped("category").count("terms_of_reference"), 4)
@@ -38,8 +49,21 @@ class TestData(TransactionCase):
     def test_networks(self):
         codes = set(self.env["excfp.exsitu.network"].search([]).mapped("code"))
         expected = {
-            "WAZA", "EAZA", "AZA", "ZAA", "PAAZA", "SEAZA", "ALPZA", "AMACZOOA",
-            "CAZA", "BIAZA", "VdZ", "Arabian ZAA", "BGCI", "Species360", "Amphibian Ark",
+            "WAZA",
+            "EAZA",
+            "AZA",
+            "ZAA",
+            "PAAZA",
+            "SEAZA",
+            "ALPZA",
+            "AMACZOOA",
+            "CAZA",
+            "BIAZA",
+            "VdZ",
+            "Arabian ZAA",
+            "BGCI",
+            "Species360",
+            "Amphibian Ark",
         }
         self.assertLessEqual(expected, codes)
 

@@ -20,7 +20,10 @@ class TestGovernance(ExcfpCase):
 
     def _ack(self, partner, documents, **vals):
         return self.env["excfp.acknowledgement"].create(
-            [{"partner_id": partner.id, "document_id": doc.id, **vals} for doc in documents]
+            [
+                {"partner_id": partner.id, "document_id": doc.id, **vals}
+                for doc in documents
+            ]
         )
 
     def test_ratio_and_completion(self):
@@ -30,8 +33,11 @@ class TestGovernance(ExcfpCase):
         self.assertFalse(self.ana.governance_ack_complete)
         half = self.documents[: total // 2]
         acks = self._ack(self.ana, half)
-        self.assertEqual(acks.mapped("version"), half.mapped("version"),
-                         "the document's current version is recorded")
+        self.assertEqual(
+            acks.mapped("version"),
+            half.mapped("version"),
+            "the document's current version is recorded",
+        )
         self.assertEqual(self.ana.governance_ack_ratio, round(100 * len(half) / total))
         self._ack(self.ana, self.documents - half)
         self.assertEqual(self.ana.governance_ack_ratio, 100)
@@ -49,28 +55,40 @@ class TestGovernance(ExcfpCase):
         # acknowledging the new version completes the set again; history is kept
         self._ack(self.ana, doc)
         self.assertTrue(self.ana.governance_ack_complete)
-        self.assertEqual(len(self.ana.acknowledgement_ids.filtered(
-            lambda a: a.document_id == doc)), 2)
+        self.assertEqual(
+            len(self.ana.acknowledgement_ids.filtered(lambda a: a.document_id == doc)),
+            2,
+        )
 
     def test_search_ratio_and_complete(self):
         Partner = self.env["res.partner"]
         self._ack(self.ana, self.documents)
         self._ack(self.ben, self.documents[:3])
         people = self.ana | self.ben | self.cai
-        complete = Partner.search([("governance_ack_complete", "=", True), ("id", "in", people.ids)])
+        complete = Partner.search(
+            [("governance_ack_complete", "=", True), ("id", "in", people.ids)]
+        )
         self.assertEqual(complete, self.ana)
-        incomplete = Partner.search([("governance_ack_complete", "=", False), ("id", "in", people.ids)])
+        incomplete = Partner.search(
+            [("governance_ack_complete", "=", False), ("id", "in", people.ids)]
+        )
         self.assertEqual(incomplete, self.ben | self.cai)
         self.assertEqual(
-            Partner.search([("governance_ack_ratio", ">", 0), ("id", "in", people.ids)]),
+            Partner.search(
+                [("governance_ack_ratio", ">", 0), ("id", "in", people.ids)]
+            ),
             self.ana | self.ben,
         )
         self.assertEqual(
-            Partner.search([("governance_ack_ratio", "<", 50), ("id", "in", people.ids)]),
+            Partner.search(
+                [("governance_ack_ratio", "<", 50), ("id", "in", people.ids)]
+            ),
             self.ben | self.cai,
         )
         self.assertEqual(
-            Partner.search([("governance_ack_ratio", "=", 0), ("id", "in", people.ids)]),
+            Partner.search(
+                [("governance_ack_ratio", "=", 0), ("id", "in", people.ids)]
+            ),
             self.cai,
         )
 
@@ -78,11 +96,15 @@ class TestGovernance(ExcfpCase):
         self._ack(self.ana, self.documents[1:])
         self.assertFalse(self.ana.governance_ack_complete)
         self.documents[0].required_for_focal_points = False
-        self.ana.invalidate_recordset(["governance_ack_ratio", "governance_ack_complete"])
+        self.ana.invalidate_recordset(
+            ["governance_ack_ratio", "governance_ack_complete"]
+        )
         self.assertTrue(self.ana.governance_ack_complete)
         self.documents[0].required_for_focal_points = True
         self.documents[0].action_archive()
-        self.ana.invalidate_recordset(["governance_ack_ratio", "governance_ack_complete"])
+        self.ana.invalidate_recordset(
+            ["governance_ack_ratio", "governance_ack_complete"]
+        )
         self.assertTrue(self.ana.governance_ack_complete)
         self.assertIn(
             self.ana,
@@ -100,7 +122,8 @@ class TestGovernance(ExcfpCase):
         shown = self.ana.governance_ack_ratio
         self.assertEqual(shown, 13)
         self.assertIn(
-            self.ana, self.env["res.partner"].search([("governance_ack_ratio", "=", shown)])
+            self.ana,
+            self.env["res.partner"].search([("governance_ack_ratio", "=", shown)]),
         )
 
     def test_default_version_in_form(self):

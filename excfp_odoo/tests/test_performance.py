@@ -21,16 +21,33 @@ class TestPerformance(ExcfpCase):
         roles = []
         for i, group in enumerate(groups):
             for j, role_type in enumerate(("chair", "member", "member")):
-                roles.append({"partner_id": people[(3 * i + j) % 120].id, "group_id": group.id,
-                              "role_type": role_type, "state": "active"})
+                roles.append(
+                    {
+                        "partner_id": people[(3 * i + j) % 120].id,
+                        "group_id": group.id,
+                        "role_type": role_type,
+                        "state": "active",
+                    }
+                )
             if i % 2:
-                roles.append({"partner_id": people[(3 * i + 2) % 120].id, "group_id": group.id,
-                              "role_type": "focal_point", "state": "nominated"})
+                roles.append(
+                    {
+                        "partner_id": people[(3 * i + 2) % 120].id,
+                        "group_id": group.id,
+                        "role_type": "focal_point",
+                        "state": "nominated",
+                    }
+                )
         cls.env["excfp.role"].create(roles)
         cls.spec = {
-            "name": {}, "code": {}, "group_type": {}, "member_count": {},
-            "has_chair_conflict": {}, "excfp_status": {},
-            "chair_names": {}, "focal_point_name": {},
+            "name": {},
+            "code": {},
+            "group_type": {},
+            "member_count": {},
+            "has_chair_conflict": {},
+            "excfp_status": {},
+            "chair_names": {},
+            "focal_point_name": {},
         }
 
     @users("excfp_secretariat")
@@ -39,20 +56,27 @@ class TestPerformance(ExcfpCase):
         Group = self.env["excfp.specialist.group"]
         self.env.invalidate_all()
         with self.assertQueryCount(excfp_secretariat=6):
-            result = Group.web_search_read([("code", "like", "PERF")], self.spec, limit=80)
+            result = Group.web_search_read(
+                [("code", "like", "PERF")], self.spec, limit=80
+            )
         self.assertEqual(result["length"], 40)
         self.env.invalidate_all()
         # the same for 10 rows, plus the count of all rows for the pager
         with self.assertQueryCount(excfp_secretariat=7):
-            result = Group.web_search_read([("code", "like", "PERF")], self.spec, limit=10)
+            result = Group.web_search_read(
+                [("code", "like", "PERF")], self.spec, limit=10
+            )
         self.assertEqual(len(result["records"]), 10)
 
     @users("excfp_secretariat")
     @warmup
     def test_activation(self):
         nominated = self.env["excfp.role"].search(
-            [("role_type", "=", "focal_point"), ("state", "=", "nominated"),
-             ("group_id.code", "like", "PERF")]
+            [
+                ("role_type", "=", "focal_point"),
+                ("state", "=", "nominated"),
+                ("group_id.code", "like", "PERF"),
+            ]
         )
         self.assertEqual(len(nominated), 20)
         # Members of CPSG already: activation writes the roles, the groups' and

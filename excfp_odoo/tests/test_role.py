@@ -20,8 +20,11 @@ class TestFocalPointActivation(ExcfpCase):
             [
                 ("res_model", "=", "res.partner"),
                 ("res_id", "in", partner.ids),
-                ("activity_type_id", "=",
-                 self.env.ref("excfp_odoo.mail_activity_type_cpsg_followup").id),
+                (
+                    "activity_type_id",
+                    "=",
+                    self.env.ref("excfp_odoo.mail_activity_type_cpsg_followup").id,
+                ),
             ]
         )
 
@@ -48,7 +51,8 @@ class TestFocalPointActivation(ExcfpCase):
         self.assertEqual(mail.recipient_ids, self.ana)
         self.assertIn("Ana Test", str(mail.body_html))
         self.assertIn(
-            template.subject, self.ana.message_ids.mapped("subject"),
+            template.subject,
+            self.ana.message_ids.mapped("subject"),
             "the invitation is in the partner's chatter",
         )
         activity = self._cpsg_activities(self.ana)
@@ -67,20 +71,31 @@ class TestFocalPointActivation(ExcfpCase):
 
     def test_no_invitation_for_member_invited_declined(self):
         groups = self.env["excfp.specialist.group"].create(
-            [{"name": f"Group {status}", "code": f"G-{status}"}
-             for status in ("member", "invited", "declined")]
+            [
+                {"name": f"Group {status}", "code": f"G-{status}"}
+                for status in ("member", "invited", "declined")
+            ]
         )
         partners = self.env["res.partner"].create(
-            [{"name": f"P {status}", "cpsg_status": status,
-              "cpsg_invitation_date": date(2024, 1, 1)}
-             for status in ("member", "invited", "declined")]
+            [
+                {
+                    "name": f"P {status}",
+                    "cpsg_status": status,
+                    "cpsg_invitation_date": date(2024, 1, 1),
+                }
+                for status in ("member", "invited", "declined")
+            ]
         )
         with self.mock_mail_gateway():
-            for partner, group in zip(partners, groups):
+            for partner, group in zip(partners, groups, strict=True):
                 self._role(partner, "focal_point", group=group).action_activate()
         self.assertFalse(self._new_mails)
-        self.assertEqual(partners.mapped("cpsg_status"), ["member", "invited", "declined"])
-        self.assertEqual(set(partners.mapped("cpsg_invitation_date")), {date(2024, 1, 1)})
+        self.assertEqual(
+            partners.mapped("cpsg_status"), ["member", "invited", "declined"]
+        )
+        self.assertEqual(
+            set(partners.mapped("cpsg_invitation_date")), {date(2024, 1, 1)}
+        )
         self.assertEqual(set(partners.mapped("cpsg_training_state")), {"none"})
         self.assertFalse(self._cpsg_activities(partners))
         self.assertEqual(set(groups.mapped("excfp_status")), {"covered"})
@@ -96,14 +111,27 @@ class TestFocalPointActivation(ExcfpCase):
     def test_history_sends_nothing(self):
         past = self.term_past
         with self.mock_mail_gateway():
-            self._role(self.ana, "focal_point", state="ended", term_id=past.id,
-                       date_start=past.date_start, date_end=past.date_end)
-            self._role(self.ben, "focal_point", state="active", term_id=past.id,
-                       date_start=past.date_start, date_end=past.date_end)
+            self._role(
+                self.ana,
+                "focal_point",
+                state="ended",
+                term_id=past.id,
+                date_start=past.date_start,
+                date_end=past.date_end,
+            )
+            self._role(
+                self.ben,
+                "focal_point",
+                state="active",
+                term_id=past.id,
+                date_start=past.date_start,
+                date_end=past.date_end,
+            )
             self._role(self.cai, "focal_point", state="ended")
         self.assertFalse(self._new_mails)
-        self.assertEqual((self.ana | self.ben | self.cai).mapped("cpsg_status"),
-                         ["not_member"] * 3)
+        self.assertEqual(
+            (self.ana | self.ben | self.cai).mapped("cpsg_status"), ["not_member"] * 3
+        )
         self.assertFalse(self._cpsg_activities(self.ana | self.ben | self.cai))
         # an active role whose end date has passed is history: it is ended
         ben_role = self.ben.excfp_role_ids
@@ -137,7 +165,9 @@ class TestRoleRules(ExcfpCase):
         with self.mock_mail_gateway():
             self._role(self.ana, "focal_point").action_activate()
         second = self._role(self.ben, "focal_point")
-        with self.assertRaisesRegex(ValidationError, "already has an active Ex situ Focal Point, Ana Test"):
+        with self.assertRaisesRegex(
+            ValidationError, "already has an active Ex situ Focal Point, Ana Test"
+        ):
             second.action_activate()
         self.assertEqual(second.state, "nominated")
         self.assertEqual(self.group.focal_point_ids, self.ana)
@@ -214,7 +244,9 @@ class TestRoleRules(ExcfpCase):
         self.assertFalse(self.group.has_chair_conflict)
         # the focal point becomes Co-Chair as well: a conflict, not a block
         co_chair = self._role(self.ana, "co_chair")
-        self.assertFalse(self.group.has_chair_conflict, "a nomination is no conflict yet")
+        self.assertFalse(
+            self.group.has_chair_conflict, "a nomination is no conflict yet"
+        )
         co_chair.action_activate()
         self.assertTrue(self.group.has_chair_conflict)
         self.assertTrue(fp.has_chair_conflict)
@@ -226,14 +258,20 @@ class TestRoleRules(ExcfpCase):
         fp.action_end()
         self.assertEqual(self.group.excfp_status, "vacant")
         self.assertFalse(self.ana.is_excfp)
-        self.assertEqual(self.group.member_count, 2, "Ana stays a member, Ben the Chair")
+        self.assertEqual(
+            self.group.member_count, 2, "Ana stays a member, Ben the Chair"
+        )
 
     def test_history_cannot_be_rewritten(self):
         with self.mock_mail_gateway():
             fp = self._role(self.ana, "focal_point")
             fp.action_activate()
-        for vals in ({"partner_id": self.ben.id}, {"group_id": self._other_group().id},
-                     {"role_type": "member"}, {"term_id": self.term_past.id}):
+        for vals in (
+            {"partner_id": self.ben.id},
+            {"group_id": self._other_group().id},
+            {"role_type": "member"},
+            {"term_id": self.term_past.id},
+        ):
             with self.assertRaisesRegex(UserError, "cannot change once the role"):
                 fp.write(vals)
         fp.write({"partner_id": self.ana.id, "notes": "same person: allowed"})
@@ -251,18 +289,24 @@ class TestRoleRules(ExcfpCase):
         self.assertEqual(nomination.partner_id, self.cai)
 
     def _other_group(self):
-        return self.env["excfp.specialist.group"].create({"name": "Other SG", "code": "OSG-T"})
+        return self.env["excfp.specialist.group"].create(
+            {"name": "Other SG", "code": "OSG-T"}
+        )
 
     def test_activation_outside_current_term_refused(self):
         past = self._role(self.ana, "focal_point", term_id=self.term_past.id)
         with self.assertRaisesRegex(UserError, "has ended"):
             past.action_activate()
         future_term = self.env["excfp.term"].create(
-            {"name": "Future", "date_start": self.term_current.date_end + timedelta(days=1),
-             "date_end": self.term_current.date_end + timedelta(days=1000)}
+            {
+                "name": "Future",
+                "date_start": self.term_current.date_end + timedelta(days=1),
+                "date_end": self.term_current.date_end + timedelta(days=1000),
+            }
         )
-        future = self._role(self.ben, "focal_point", term_id=future_term.id,
-                            group=self._other_group())
+        future = self._role(
+            self.ben, "focal_point", term_id=future_term.id, group=self._other_group()
+        )
         with self.assertRaisesRegex(UserError, "stays nominated until then"):
             future.action_activate()
         self.assertEqual((past | future).mapped("state"), ["nominated", "nominated"])
@@ -286,8 +330,12 @@ class TestRoleRules(ExcfpCase):
 
     def test_end_date_passing_ends_role(self):
         with self.mock_mail_gateway():
-            role = self._role(self.ana, "focal_point", state="active",
-                              date_end=date.today() + timedelta(days=3))
+            role = self._role(
+                self.ana,
+                "focal_point",
+                state="active",
+                date_end=date.today() + timedelta(days=3),
+            )
         self.assertEqual(self.group.excfp_status, "covered")
         with freeze_time(date.today() + timedelta(days=5)):
             self.env["excfp.role"]._cron_end_expired_roles()
@@ -296,8 +344,12 @@ class TestRoleRules(ExcfpCase):
         self.assertFalse(self.ana.is_excfp)
         # writing a past end date on an active role ends it as well
         with self.mock_mail_gateway():
-            other = self._role(self.ben, "focal_point", state="active",
-                               date_start=date.today() - timedelta(days=30))
+            other = self._role(
+                self.ben,
+                "focal_point",
+                state="active",
+                date_start=date.today() - timedelta(days=30),
+            )
         other.date_end = date.today() - timedelta(days=1)
         self.assertEqual(other.state, "ended")
 

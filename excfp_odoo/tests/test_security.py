@@ -15,18 +15,32 @@ class TestSecurity(ExcfpCase):
         partner = env["res.partner"].create({"name": "Sec Person"})
         with self.mock_mail_gateway():
             role = env["excfp.role"].create(
-                {"partner_id": partner.id, "group_id": group.id, "role_type": "focal_point"}
+                {
+                    "partner_id": partner.id,
+                    "group_id": group.id,
+                    "role_type": "focal_point",
+                }
             )
             role.action_activate()
         self.assertEqual(partner.cpsg_status, "invited")
         doc = env.ref("excfp_odoo.governance_doc_ssc_mandate")
-        ack = env["excfp.acknowledgement"].create({"partner_id": partner.id, "document_id": doc.id})
+        ack = env["excfp.acknowledgement"].create(
+            {"partner_id": partner.id, "document_id": doc.id}
+        )
         ack.date = ack.date  # may correct an acknowledgement
         # configuration and deletion are for managers
-        for model in ("excfp.term", "excfp.exsitu.network", "excfp.governance.document"):
+        for model in (
+            "excfp.term",
+            "excfp.exsitu.network",
+            "excfp.governance.document",
+        ):
             env[model].search([], limit=1)
             with self.assertRaises(AccessError):
-                env[model].create({"name": "X", "code": "X"} if model != "excfp.term" else {"name": "X"})
+                env[model].create(
+                    {"name": "X", "code": "X"}
+                    if model != "excfp.term"
+                    else {"name": "X"}
+                )
         with self.assertRaises(AccessError):
             doc.version = "99"
         with self.assertRaises(AccessError):
@@ -41,7 +55,9 @@ class TestSecurity(ExcfpCase):
             {"name": "New Guidance", "code": "new_guidance", "version": "1"}
         )
         doc.version = "2"
-        network = env["excfp.exsitu.network"].create({"name": "Test Network", "code": "TN"})
+        network = env["excfp.exsitu.network"].create(
+            {"name": "Test Network", "code": "TN"}
+        )
         network.unlink()
         group = env["excfp.specialist.group"].create({"name": "Mgr SG", "code": "MGR"})
         group.unlink()

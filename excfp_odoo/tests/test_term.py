@@ -31,14 +31,23 @@ class TestTerm(ExcfpCase):
     def test_overlapping_term_refused(self):
         with self.assertRaisesRegex(ValidationError, "overlaps the term 2026-2029"):
             self.env["excfp.term"].create(
-                {"name": "Overlapping", "date_start": date(2029, 6, 1),
-                 "date_end": date(2029, 12, 31)}
+                {
+                    "name": "Overlapping",
+                    "date_start": date(2029, 6, 1),
+                    "date_end": date(2029, 12, 31),
+                }
             )
         term = self.env["excfp.term"].create(
-            {"name": "2030-2033", "date_start": date(2030, 1, 1),
-             "date_end": date(2033, 12, 31)}
+            {
+                "name": "2030-2033",
+                "date_start": date(2030, 1, 1),
+                "date_end": date(2033, 12, 31),
+            }
         )
-        with self.assertRaisesRegex(ValidationError, "overlaps"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "overlaps"),
+            self.env.cr.savepoint(),
+        ):
             term.date_start = date(2029, 12, 1)
         term.invalidate_recordset()
         self.assertEqual(term.date_start, date(2030, 1, 1), "nothing saved is lost")
@@ -46,11 +55,17 @@ class TestTerm(ExcfpCase):
     def test_term_dates_and_name(self):
         with self.assertRaisesRegex(ValidationError, "cannot end before it starts"):
             self.env["excfp.term"].create(
-                {"name": "Backwards", "date_start": date(2040, 1, 1),
-                 "date_end": date(2039, 1, 1)}
+                {
+                    "name": "Backwards",
+                    "date_start": date(2040, 1, 1),
+                    "date_end": date(2039, 1, 1),
+                }
             )
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             self.env["excfp.term"].create(
-                {"name": "2026-2029", "date_start": date(2050, 1, 1),
-                 "date_end": date(2051, 1, 1)}
+                {
+                    "name": "2026-2029",
+                    "date_start": date(2050, 1, 1),
+                    "date_end": date(2051, 1, 1),
+                }
             )

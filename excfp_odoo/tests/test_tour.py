@@ -11,7 +11,10 @@ class TestTour(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.user = mail_new_test_user(
-            cls.env, login="excfp_tour", name="Tess Tour", email="tess@example.org",
+            cls.env,
+            login="excfp_tour",
+            name="Tess Tour",
+            email="tess@example.org",
             groups="base.group_user,excfp_odoo.group_excfp_user",
         )
         cls.group = cls.env["excfp.specialist.group"].create(
@@ -21,8 +24,11 @@ class TestTour(HttpCase):
             {"name": "Tomas Tour", "email": "tomas@example.org"}
         )
         cls.role = cls.env["excfp.role"].create(
-            {"partner_id": cls.partner.id, "group_id": cls.group.id,
-             "role_type": "focal_point"}
+            {
+                "partner_id": cls.partner.id,
+                "group_id": cls.group.id,
+                "role_type": "focal_point",
+            }
         )
 
     def test_activate_focal_point_from_group_form(self):
