@@ -12,7 +12,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["contacts", "mail"],
+    "depends": ["contacts", "mail", "resource"],
     "data": [
         "security/excfp_security.xml",
         "security/ir.model.access.csv",
@@ -27,8 +27,10 @@
         "views/excfp_governance_document_views.xml",
         "views/excfp_acknowledgement_views.xml",
         "views/excfp_role_views.xml",
+        "views/excfp_liaison_views.xml",
         "views/excfp_specialist_group_views.xml",
         "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
         "views/excfp_menus.xml",
     ],
     "demo": [

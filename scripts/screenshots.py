@@ -13,14 +13,18 @@ throwaway virtualenv and the system Chromium (no ``playwright install``):
         --out docs/screenshots --chromium /usr/bin/chromium
 
 Every option has the default shown above. If the server lists several
-databases, pass ``--db NAME``. The PNGs (1440x900) written to the output folder:
+databases, pass ``--db NAME``. The PNGs (1440x900 unless noted) written to the
+output folder:
 
     groups_list.png           Specialist groups, list view
     groups_kanban.png         Specialist groups, kanban by focal point status
     group_form.png            Demo group excfp_odoo.group_tftsg_demo (roles, chatter)
-    partner_excfp_tab.png     Focal point Amelia Hartwell, tab "SSC & ex situ"
+    partner_excfp_tab.png     Focal point Amelia Hartwell, tab "SSC & ex situ":
+                              CPSG / ex situ profile, SSC roles, governance
+                              acknowledgements (1440x1300)
+    roles_list.png            Roles, list view, default filters
     roles_pivot.png           Roles, pivot view
-    governance_documents.png  Governance documents, list view
+    governance_documents.png  Governance documents, flat list view
 """
 
 import argparse
@@ -38,6 +42,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 VIEWPORT = {"width": 1440, "height": 900}
+# partner form: room for the CPSG / profile groups, roles and acknowledgements
+TALL_VIEWPORT = {"width": 1440, "height": 1300}
 
 
 def parse_args():
@@ -133,12 +139,14 @@ def settle(page):
     time.sleep(1)
 
 
-def shoot(page, base, path, out, filename, before=None):
+def shoot(page, base, path, out, filename, before=None, viewport=None):
+    page.set_viewport_size(viewport or VIEWPORT)
     page.goto(f"{base}{path}")
     settle(page)
     if before:
         before(page)
         settle(page)
+    page.mouse.move(0, (viewport or VIEWPORT)["height"] - 1)  # no hover highlight
     target = os.path.join(out, filename)
     page.screenshot(path=target)
     print(target)
@@ -189,40 +197,31 @@ def main():
                 ".o_notebook", "el => el.scrollIntoView({block: 'start'})"
             )
 
-        def expand_groups(pg):
-            # the list opens grouped (by category) with every group folded
-            while True:
-                closed = pg.locator(".o_group_header:not(.o_group_open)")
-                if not closed.count():
-                    pg.mouse.move(0, VIEWPORT["height"] - 1)  # no hover highlight
-                    return
-                closed.first.click()
-                pg.wait_for_timeout(300)
-                page.inflight.wait_idle(pg)
-
         groups = "/odoo/action-excfp_odoo.excfp_specialist_group_action"
+        roles = "/odoo/action-excfp_odoo.excfp_role_action"
+        # (path, filename, before, viewport)
         shots = [
-            (groups + "?view_type=list", "groups_list.png", None),
-            (groups + "?view_type=kanban", "groups_kanban.png", None),
-            (f"{groups}/{group_id}", "group_form.png", None),
+            (groups + "?view_type=list", "groups_list.png", None, None),
+            (groups + "?view_type=kanban", "groups_kanban.png", None, None),
+            (f"{groups}/{group_id}", "group_form.png", None, None),
             (
                 f"/odoo/action-contacts.action_contacts/{partner_id}",
                 "partner_excfp_tab.png",
                 open_excfp_tab,
+                TALL_VIEWPORT,
             ),
+            (roles + "?view_type=list", "roles_list.png", None, None),
+            (roles + "?view_type=pivot", "roles_pivot.png", None, None),
             (
-                "/odoo/action-excfp_odoo.excfp_role_action?view_type=pivot",
-                "roles_pivot.png",
-                None,
-            ),
-            (
+                # flat list: the action no longer groups by default
                 "/odoo/action-excfp_odoo.excfp_governance_document_action",
                 "governance_documents.png",
-                expand_groups,
+                None,
+                None,
             ),
         ]
-        for path, filename, before in shots:
-            shoot(page, base, path, args.out, filename, before)
+        for path, filename, before, viewport in shots:
+            shoot(page, base, path, args.out, filename, before, viewport)
         browser.close()
 
 

@@ -18,7 +18,7 @@ class ExcfpSpecialistGroup(models.Model):
 
     _name = "excfp.specialist.group"
     _description = "SSC Group"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.alias.mixin.optional", "mail.thread", "mail.activity.mixin"]
     _order = "name"
     _parent_store = True
 
@@ -78,6 +78,10 @@ class ExcfpSpecialistGroup(models.Model):
         help="People holding an active role in the group.",
     )
     role_count = fields.Integer(compute="_compute_role_count")
+    liaison_ids = fields.One2many(
+        "excfp.liaison", "group_id", string="Liaison Requests"
+    )
+    liaison_open_count = fields.Integer(compute="_compute_liaison_open_count")
     person_id = fields.Many2one(
         "res.partner",
         compute="_compute_person_id",
@@ -231,6 +235,17 @@ class ExcfpSpecialistGroup(models.Model):
         for group in self:
             group.role_count = counts.get(group, 0)
 
+    def _compute_liaison_open_count(self):
+        counts = dict(
+            self.env["excfp.liaison"]._read_group(
+                [("group_id", "in", self.ids), ("state", "in", ("new", "in_progress"))],
+                ["group_id"],
+                ["__count"],
+            )
+        )
+        for group in self:
+            group.liaison_open_count = counts.get(group, 0)
+
     def _compute_person_id(self):
         self.person_id = False
 
@@ -241,6 +256,26 @@ class ExcfpSpecialistGroup(models.Model):
     def _check_parent_id(self):
         if self._has_cycle():
             raise ValidationError(self.env._("A group cannot be its own sub-group."))
+
+    def _alias_get_creation_values(self):
+        """Email to a group's alias becomes a liaison request of the group."""
+        values = super()._alias_get_creation_values()
+        values["alias_model_id"] = self.env["ir.model"]._get_id("excfp.liaison")
+        if self.id:
+            values["alias_defaults"] = repr({"group_id": self.id})
+        return values
+
+    def action_view_liaisons(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "excfp_odoo.excfp_liaison_action"
+        )
+        action["domain"] = [("group_id", "=", self.id)]
+        action["context"] = {
+            "default_group_id": self.id,
+            "search_default_filter_open": 1,
+        }
+        return action
 
     def action_view_roles(self):
         self.ensure_one()

@@ -31,6 +31,11 @@ class ResPartner(models.Model):
         compute="_compute_excfp_role_count",
         groups="excfp_odoo.group_excfp_user",
     )
+    excfp_liaison_count = fields.Integer(
+        string="Liaison Requests",
+        compute="_compute_excfp_liaison_count",
+        groups="excfp_odoo.group_excfp_user",
+    )
     is_excfp = fields.Boolean(
         string="Ex situ Focal Point",
         compute="_compute_is_excfp",
@@ -223,6 +228,29 @@ class ResPartner(models.Model):
             )
         complete = (operator == "=") == bool(value)
         return [("governance_ack_ratio", ">=" if complete else "<", 100)]
+
+    def _compute_excfp_liaison_count(self):
+        Liaison = self.env["excfp.liaison"]
+        counts = {}
+        for fname in ("focal_point_id", "counterpart_id"):
+            for partner, count in Liaison._read_group(
+                [(fname, "in", self.ids)], [fname], ["__count"]
+            ):
+                counts[partner.id] = counts.get(partner.id, 0) + count
+        for partner in self:
+            partner.excfp_liaison_count = counts.get(partner.id, 0)
+
+    def action_view_excfp_liaisons(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "excfp_odoo.excfp_liaison_action"
+        )
+        action["domain"] = [
+            "|",
+            ("focal_point_id", "=", self.id),
+            ("counterpart_id", "=", self.id),
+        ]
+        return action
 
     def action_view_excfp_roles(self):
         self.ensure_one()

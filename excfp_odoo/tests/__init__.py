@@ -1,6 +1,7 @@
 from . import (
     test_data,
     test_governance,
+    test_liaison,
     test_performance,
     test_role,
     test_security,

@@ -45,6 +45,11 @@ class TestSecurity(ExcfpCase):
             doc.version = "99"
         with self.assertRaises(AccessError):
             ack.unlink()
+        request = env["excfp.liaison"].create({"name": "Q", "group_id": group.id})
+        self.assertEqual(request.focal_point_id, partner)
+        request.action_answer()
+        with self.assertRaises(AccessError):
+            request.unlink()
         with self.assertRaises(AccessError):
             group.unlink()
 
@@ -80,6 +85,8 @@ class TestSecurity(ExcfpCase):
             env["excfp.role"].search([])
         with self.assertRaises(AccessError):
             env["excfp.acknowledgement"].search([])
+        with self.assertRaises(AccessError):
+            env["excfp.liaison"].search([])
         with self.assertRaises(AccessError):
             group.name = "Renamed"
         with self.assertRaises(AccessError):

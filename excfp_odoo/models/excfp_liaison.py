@@ -1,0 +1,297 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+OPEN_STATES = ("new", "in_progress")
+DEFAULT_RESPONSE_DAYS = 10
+
+
+class ExcfpLiaison(models.Model):
+    """A request between a group and the ex situ community (ToR s.3 a): the
+    focal point "responds to requests and shares information in a timely
+    manner", measured against a response target in working days."""
+
+    _name = "excfp.liaison"
+    _description = "Liaison Request"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_received desc, id desc"
+
+    def _default_user_id(self):
+        owner_id = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("excfp_odoo.liaison_default_user_id")
+        )
+        owner = self.env["res.users"].browse(int(owner_id or 0)).exists()
+        return owner or self.env.user
+
+    name = fields.Char(string="Subject", required=True, tracking=True)
+    description = fields.Html()
+    group_id = fields.Many2one(
+        "excfp.specialist.group",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    focal_point_id = fields.Many2one(
+        "res.partner",
+        compute="_compute_focal_point_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        help="The group's active Ex situ Focal Point by default.",
+    )
+    counterpart_id = fields.Many2one(
+        "res.partner",
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        help="The ex situ organisation or person on the other side.",
+    )
+    direction = fields.Selection(
+        [("inbound", "Inbound"), ("outbound", "Outbound")],
+        required=True,
+        default="inbound",
+        help="Inbound: the ex situ community asks the group. "
+        "Outbound: the group asks the ex situ community.",
+    )
+    request_type = fields.Selection(
+        [
+            ("information", "Information"),
+            ("collaboration", "Collaboration"),
+            ("planning", "Planning"),
+            ("data_request", "Data request"),
+            ("other", "Other"),
+        ],
+        string="Type",
+        required=True,
+        default="information",
+        tracking=True,
+    )
+    state = fields.Selection(
+        [
+            ("new", "New"),
+            ("in_progress", "In Progress"),
+            ("answered", "Answered"),
+            ("closed", "Closed"),
+            ("cancelled", "Cancelled"),
+        ],
+        string="Status",
+        required=True,
+        default="new",
+        index=True,
+        tracking=True,
+        group_expand="_group_expand_states",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Owner",
+        default=lambda self: self._default_user_id(),
+        index=True,
+        ondelete="set null",
+        tracking=True,
+        domain=[("share", "=", False)],
+        help="Secretariat member who follows the request up.",
+    )
+    date_received = fields.Datetime(
+        string="Received", required=True, default=fields.Datetime.now, index=True
+    )
+    date_due = fields.Datetime(
+        string="Due",
+        compute="_compute_date_due",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+        help="The response target after receipt, in working days of the "
+        "company's working calendar (Settings).",
+    )
+    date_answered = fields.Datetime(string="Answered", readonly=True, copy=False)
+    response_days = fields.Float(
+        string="Response Time (days)",
+        compute="_compute_response_days",
+        store=True,
+        aggregator="avg",
+        help="Working days from receipt to the answer.",
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_is_overdue",
+        search="_search_is_overdue",
+    )
+    color = fields.Integer()
+
+    # ---- Compute ----
+
+    @api.depends("group_id")
+    def _compute_focal_point_id(self):
+        for request in self:
+            request.focal_point_id = request.group_id.focal_point_ids[:1]
+
+    @api.depends("date_received")
+    def _compute_date_due(self):
+        days = self._response_target_days()
+        calendar = self.env.company.resource_calendar_id
+        for request in self:
+            if not request.date_received:
+                request.date_due = False
+            elif calendar:
+                # Day 1 is the day of receipt itself: the target counts from the
+                # next working day.
+                request.date_due = calendar.plan_days(
+                    days + 1, request.date_received, compute_leaves=True
+                ).replace(tzinfo=None)
+            else:
+                request.date_due = fields.Datetime.add(request.date_received, days=days)
+
+    @api.depends("date_received", "date_answered")
+    def _compute_response_days(self):
+        calendar = self.env.company.resource_calendar_id
+        for request in self:
+            if not (request.date_received and request.date_answered):
+                request.response_days = 0.0
+            elif calendar:
+                request.response_days = calendar.get_work_duration_data(
+                    request.date_received, request.date_answered, compute_leaves=True
+                )["days"]
+            else:
+                delta = request.date_answered - request.date_received
+                request.response_days = delta.total_seconds() / 86400
+
+    @api.depends("state", "date_due")
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for request in self:
+            request.is_overdue = bool(
+                request.state in OPEN_STATES
+                and request.date_due
+                and request.date_due < now
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(self.env._("Search overdue requests with = or !=."))
+        domain = [
+            ("state", "in", OPEN_STATES),
+            ("date_due", "<", fields.Datetime.now()),
+        ]
+        if (operator == "=") == bool(value):
+            return domain
+        return ["!", "&", *domain]
+
+    def _group_expand_states(self, states, domain):
+        return [key for key, _label in self._fields["state"].selection]
+
+    # ---- CRUD ----
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        requests = super().create(vals_list)
+        for request in requests:
+            # The focal point answers, the counterpart reads the answers.
+            request.message_subscribe(
+                partner_ids=(request.focal_point_id | request.counterpart_id).ids
+            )
+        return requests
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("focal_point_id") or vals.get("counterpart_id"):
+            for request in self:
+                request.message_subscribe(
+                    partner_ids=(request.focal_point_id | request.counterpart_id).ids
+                )
+        return res
+
+    # ---- Actions ----
+
+    def action_start(self):
+        self.filtered(lambda r: r.state == "new").write({"state": "in_progress"})
+        return True
+
+    def action_answer(self):
+        """Answering stops the response clock; the time to answer is kept."""
+        todo = self.filtered(lambda r: r.state in OPEN_STATES)
+        todo.filtered(lambda r: not r.date_answered).write(
+            {"date_answered": fields.Datetime.now()}
+        )
+        todo.write({"state": "answered"})
+        return True
+
+    def action_close(self):
+        todo = self.filtered(lambda r: r.state not in ("closed", "cancelled"))
+        todo.filtered(lambda r: not r.date_answered).write(
+            {"date_answered": fields.Datetime.now()}
+        )
+        todo.write({"state": "closed"})
+        return True
+
+    def action_cancel(self):
+        self.filtered(lambda r: r.state in OPEN_STATES).write({"state": "cancelled"})
+        return True
+
+    def action_reopen(self):
+        self.filtered(lambda r: r.state in ("answered", "cancelled")).write(
+            {"state": "in_progress"}
+        )
+        return True
+
+    # ---- Mail gateway ----
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """An email to a group's alias: a new inbound request of that group,
+        from the sender, found or created as a partner."""
+        values = dict(custom_values or {})
+        author = self.env["res.partner"].browse(msg_dict.get("author_id") or [])
+        if not author and msg_dict.get("email_from"):
+            author = self.env["res.partner"]._find_or_create_from_emails(
+                [msg_dict["email_from"]]
+            )[0]
+            msg_dict["author_id"] = author.id
+        values.setdefault("name", msg_dict.get("subject") or self.env._("No Subject"))
+        values.setdefault("direction", "inbound")
+        values.setdefault("counterpart_id", author.id)
+        if msg_dict.get("date"):
+            values.setdefault("date_received", msg_dict["date"])
+        return super().message_new(msg_dict, custom_values=values)
+
+    def _message_post_after_hook(self, message, msg_vals):
+        """A reply to the counterpart from the chatter answers an open
+        inbound request."""
+        res = super()._message_post_after_hook(message, msg_vals)
+        comment = self.env.ref("mail.mt_comment")
+        if (
+            message.message_type == "comment"
+            and message.subtype_id == comment
+            and message.author_id
+            and message.author_id != self.counterpart_id
+            and self.direction == "inbound"
+            and self.state in OPEN_STATES
+        ):
+            self.sudo().action_answer()
+        return res
+
+    def _mail_get_partner_fields(self, introspect_fields=False):
+        return ["counterpart_id"]
+
+    # ---- Tools ----
+
+    @api.model
+    def _response_target_days(self):
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("excfp_odoo.liaison_response_days")
+        )
+        try:
+            days = int(value) if value else DEFAULT_RESPONSE_DAYS
+        except ValueError:
+            days = DEFAULT_RESPONSE_DAYS
+        return max(days, 1)

@@ -1,0 +1,198 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime
+
+from freezegun import freeze_time
+
+from odoo.tests import Form, tagged
+
+from odoo.addons.mail.tests.common import MailCommon
+
+INBOUND_EMAIL = """Return-Path: {return_path}
+To: {to}
+cc: {cc}
+Received: by mail1.zoo.example.org
+From: {email_from}
+Subject: {subject}
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+Date: Fri, 10 Jul 2026 10:00:00 +0000
+Message-ID: {msg_id}
+{extra}
+
+Dear colleagues, could the group share its husbandry guidelines for Triturus?
+"""
+
+
+class LiaisonCase(MailCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user_employee.groups_id += cls.env.ref("excfp_odoo.group_excfp_user")
+        cls.group = cls.env["excfp.specialist.group"].create(
+            {"name": "Liaison Newt SG", "code": "LNSG", "alias_name": "newt-liaison"}
+        )
+        cls.focal_point = cls.env["res.partner"].create(
+            {
+                "name": "Fiona Focal",
+                "email": "fiona@ssc.example.org",
+                "cpsg_status": "member",
+            }
+        )
+        cls.env["excfp.role"].create(
+            {
+                "partner_id": cls.focal_point.id,
+                "group_id": cls.group.id,
+                "role_type": "focal_point",
+                "state": "active",
+            }
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestLiaisonGateway(LiaisonCase):
+    def _receive(self, subject="Husbandry guidelines", email_from=None):
+        return self.format_and_process(
+            INBOUND_EMAIL,
+            email_from or '"Zoe Keeper" <zoe.keeper@zoo.example.org>',
+            f"newt-liaison@{self.alias_domain}",
+            subject=subject,
+            target_model="excfp.liaison",
+        )
+
+    def test_email_creates_request_for_focal_point(self):
+        with self.mock_mail_gateway():
+            request = self._receive()
+        self.assertEqual(len(request), 1)
+        self.assertEqual(request.group_id, self.group)
+        self.assertEqual(request.focal_point_id, self.focal_point)
+        self.assertEqual(request.direction, "inbound")
+        self.assertEqual(request.state, "new")
+        self.assertEqual(request.date_received, datetime(2026, 7, 10, 10, 0))
+        sender = request.counterpart_id
+        self.assertEqual(sender.email, "zoe.keeper@zoo.example.org")
+        self.assertEqual(sender.name, "Zoe Keeper")
+        self.assertIn(self.focal_point, request.message_partner_ids)
+        self.assertIn(sender, request.message_partner_ids)
+        # the focal point is notified of the incoming message by email
+        incoming = request.message_ids.filtered(lambda m: m.message_type == "email")
+        self.assertEqual(len(incoming), 1)
+        self.assertIn("husbandry guidelines", incoming.body)
+        notified = self._new_mails.filtered(
+            lambda m: self.focal_point in m.recipient_ids
+        )
+        self.assertTrue(notified, "the focal point gets the request by email")
+        # a known sender is found again, not duplicated
+        with self.mock_mail_gateway():
+            second = self._receive(subject="Studbook data")
+        self.assertEqual(second.counterpart_id, sender)
+
+    def test_replies_stay_in_thread(self):
+        with self.mock_mail_gateway():
+            request = self._receive()
+        # the secretariat answers from the chatter: an email to the counterpart
+        with self.mock_mail_gateway():
+            request.with_user(self.user_employee).message_post(
+                body="Here are the guidelines.",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=request.counterpart_id.ids,
+            )
+            self.assertEqual(request.state, "answered", "answering stops the clock")
+            self.assertTrue(request.date_answered)
+            out = self._new_mails.filtered(
+                lambda m: request.counterpart_id in m.recipient_ids
+            )
+            self.assertEqual(len(out), 1)
+            incoming = request.message_ids.filtered(lambda m: m.message_type == "email")
+            self.assertIn(
+                incoming.message_id,
+                out.references or "",
+                "the reply refers to the request's thread",
+            )
+            self.assertEqual((out.model, out.res_id), ("excfp.liaison", request.id))
+            # the counterpart replies to that email: same request, no new one
+            self.gateway_mail_reply_wrecord(INBOUND_EMAIL, request)
+        self.assertEqual(
+            self.env["excfp.liaison"].search_count([("group_id", "=", self.group.id)]),
+            1,
+        )
+        self.assertEqual(
+            len(request.message_ids.filtered(lambda m: m.message_type == "email")), 2
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestLiaisonResponseTarget(LiaisonCase):
+    def _request(self, received, **vals):
+        return self.env["excfp.liaison"].create(
+            {
+                "name": "Ask",
+                "group_id": self.group.id,
+                "date_received": received,
+                **vals,
+            }
+        )
+
+    def test_working_days_skip_weekend(self):
+        self.env["ir.config_parameter"].set_param("excfp_odoo.liaison_response_days", 1)
+        calendar = self.env.company.resource_calendar_id
+        calendar.tz = "UTC"
+        # received on Friday: one working day later is Monday, not Saturday
+        request = self._request(datetime(2026, 7, 10, 10, 0))
+        self.assertEqual(request.date_due.date().isoformat(), "2026-07-13")
+        self.assertEqual(request.focal_point_id, self.focal_point)
+        self.env["ir.config_parameter"].set_param(
+            "excfp_odoo.liaison_response_days", 10
+        )
+        request = self._request(datetime(2026, 7, 10, 10, 0))
+        self.assertEqual(request.date_due.date().isoformat(), "2026-07-24")
+
+    def test_answer_stops_clock(self):
+        self.env.company.resource_calendar_id.tz = "UTC"
+        request = self._request(datetime(2026, 7, 10, 10, 0))
+        with freeze_time("2026-07-13 10:00:00"):
+            request.action_start()
+            request.action_answer()
+        self.assertEqual(request.date_answered, datetime(2026, 7, 13, 10, 0))
+        # Friday 10:00-17:00 and Monday 8:00-10:00: one working day, weekend excluded
+        self.assertAlmostEqual(request.response_days, 1.0, places=2)
+        with freeze_time("2026-09-01"):
+            self.assertFalse(request.is_overdue)
+            request.action_close()
+        self.assertEqual(
+            request.date_answered,
+            datetime(2026, 7, 13, 10, 0),
+            "closing keeps the time to answer",
+        )
+
+    def test_overdue(self):
+        self.env.company.resource_calendar_id.tz = "UTC"
+        late = self._request(datetime(2026, 7, 1, 9, 0))
+        on_time = self._request(datetime(2026, 7, 20, 9, 0))
+        answered = self._request(datetime(2026, 7, 1, 9, 0))
+        with freeze_time("2026-07-10"):
+            answered.action_answer()
+        Liaison = self.env["excfp.liaison"]
+        with freeze_time("2026-07-21"):
+            late.invalidate_recordset(["is_overdue"])
+            self.assertTrue(late.is_overdue)
+            overdue = Liaison.search(
+                [("is_overdue", "=", True), ("group_id", "=", self.group.id)]
+            )
+            self.assertEqual(overdue, late)
+            not_overdue = Liaison.search(
+                [("is_overdue", "=", False), ("group_id", "=", self.group.id)]
+            )
+            self.assertEqual(not_overdue, on_time | answered)
+
+    def test_settings(self):
+        settings = Form(self.env["res.config.settings"])
+        settings.excfp_liaison_response_days = 5
+        settings.excfp_liaison_default_user_id = self.user_employee
+        settings.save().execute()
+        self.assertEqual(self.env["excfp.liaison"]._response_target_days(), 5)
+        request = self.env["excfp.liaison"].create(
+            {"name": "Q", "group_id": self.group.id}
+        )
+        self.assertEqual(request.user_id, self.user_employee)
