@@ -3,8 +3,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .excfp_params import CRON_BATCH_SIZE, default_owner, get_days
+
 OPEN_STATES = ("new", "in_progress")
-DEFAULT_RESPONSE_DAYS = 10
 
 
 class ExcfpLiaison(models.Model):
@@ -285,13 +286,31 @@ class ExcfpLiaison(models.Model):
 
     @api.model
     def _response_target_days(self):
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("excfp_odoo.liaison_response_days")
+        return get_days(self.env, "excfp_odoo.liaison_response_days")
+
+    # ---- Scheduled actions ----
+
+    @api.model
+    def _cron_follow_up_overdue(self):
+        """Give each overdue request a follow-up activity for its owner, once.
+
+        Idempotent and resumable: requests that already have an open follow-up
+        are left out, so a second run, or a run after a crash, does no more.
+        """
+        activity_type = self.env.ref("excfp_odoo.mail_activity_type_liaison_followup")
+        domain = [
+            ("is_overdue", "=", True),
+            ("activity_ids", "not any", [("activity_type_id", "=", activity_type.id)]),
+        ]
+        requests = self.search(domain, limit=CRON_BATCH_SIZE)
+        owner = default_owner(self.env)
+        for user, batch in requests.grouped("user_id").items():
+            # No email per activity: owners find them in their activities.
+            batch.with_context(mail_activity_quick_update=True).activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=(user or owner).id,
+                date_deadline=fields.Date.context_today(self),
+            )
+        self.env["ir.cron"]._notify_progress(
+            done=len(requests), remaining=self.search_count(domain)
         )
-        try:
-            days = int(value) if value else DEFAULT_RESPONSE_DAYS
-        except ValueError:
-            days = DEFAULT_RESPONSE_DAYS
-        return max(days, 1)

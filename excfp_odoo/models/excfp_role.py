@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .excfp_params import CRON_BATCH_SIZE, default_owner, get_days
+
 ROLE_TYPES = [
     ("chair", "Chair"),
     ("co_chair", "Co-Chair"),
@@ -26,7 +28,7 @@ class ExcfpRole(models.Model):
 
     _name = "excfp.role"
     _description = "SSC Role"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "term_id desc, group_id, role_type, partner_id"
 
     def _default_term_id(self):
@@ -363,6 +365,40 @@ class ExcfpRole(models.Model):
         for term in lapsed.term_id:
             lapsed.filtered(lambda r, t=term: r.term_id == t)._end(term.date_end)
 
+    @api.model
+    def _cron_reappointment_reviews(self):
+        """Every active role whose term ends within the notice period gets one
+        reappointment review activity (idempotent: open or done ones count)."""
+        today = fields.Date.context_today(self)
+        notice = get_days(self.env, "excfp_odoo.reappointment_notice_days")
+        activity_type = self.env.ref(
+            "excfp_odoo.mail_activity_type_reappointment_review"
+        )
+        domain = [
+            ("state", "=", "active"),
+            ("term_id.date_end", ">=", today),
+            ("term_id.date_end", "<=", fields.Date.add(today, days=notice)),
+            ("activity_ids", "not any", [("activity_type_id", "=", activity_type.id)]),
+            (
+                "message_ids",
+                "not any",
+                [
+                    ("mail_activity_type_id", "=", activity_type.id),
+                    ("date", ">=", fields.Date.subtract(today, days=notice)),
+                ],
+            ),
+        ]
+        roles = self.search(domain, limit=CRON_BATCH_SIZE)
+        for term, batch in roles.grouped("term_id").items():
+            batch.with_context(mail_activity_quick_update=True).activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=default_owner(self.env).id,
+                date_deadline=term.date_end,
+            )
+        self.env["ir.cron"]._notify_progress(
+            done=len(roles), remaining=self.search_count(domain)
+        )
+
     def _on_activated(self):
         """Apply the Terms of Reference to roles that just became active."""
         focal_points = self.filtered(
@@ -379,6 +415,7 @@ class ExcfpRole(models.Model):
             lambda p: p.cpsg_status == "not_member"
         )
         invited._excfp_invite_to_cpsg()
+        focal_points.partner_id._excfp_launch_onboarding()
         bodies = {}
         for role in focal_points:
             body = self.env._(

@@ -22,10 +22,41 @@ class ResConfigSettings(models.TransientModel):
         help="Owner of new liaison requests, such as those arriving by email.",
     )
 
-    @api.constrains("excfp_liaison_response_days")
-    def _check_excfp_liaison_response_days(self):
+    excfp_ack_reminder_interval_days = fields.Integer(
+        string="Acknowledgement Reminder Interval (days)",
+        config_parameter="excfp_odoo.ack_reminder_interval_days",
+        default=30,
+    )
+    excfp_cpsg_followup_delay_days = fields.Integer(
+        string="CPSG Follow-up Delay (days)",
+        config_parameter="excfp_odoo.cpsg_followup_delay_days",
+        default=30,
+    )
+    excfp_reappointment_notice_days = fields.Integer(
+        string="Reappointment Notice (days)",
+        config_parameter="excfp_odoo.reappointment_notice_days",
+        default=90,
+    )
+
+    @api.constrains(
+        "excfp_liaison_response_days",
+        "excfp_ack_reminder_interval_days",
+        "excfp_cpsg_followup_delay_days",
+        "excfp_reappointment_notice_days",
+    )
+    def _check_excfp_days(self):
         for settings in self:
-            if settings.excfp_liaison_response_days < 1:
+            if (
+                min(
+                    settings.excfp_liaison_response_days,
+                    settings.excfp_ack_reminder_interval_days,
+                    settings.excfp_cpsg_followup_delay_days,
+                    settings.excfp_reappointment_notice_days,
+                )
+                < 1
+            ):
                 raise ValidationError(
-                    self.env._("The response target must be at least one working day.")
+                    self.env._(
+                        "Response targets, intervals and delays are at least one day."
+                    )
                 )

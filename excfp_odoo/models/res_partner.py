@@ -2,9 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import operator as py_operator
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, float_round
+from odoo.tools import SQL, float_round, format_date
+
+from .excfp_params import CRON_BATCH_SIZE, default_owner, get_days
 
 OPERATORS = {
     "=": py_operator.eq,
@@ -92,6 +96,13 @@ class ResPartner(models.Model):
         string="Ex situ Networks",
     )
     exsitu_experience = fields.Html(string="Ex situ Experience")
+
+    excfp_ack_reminder_date = fields.Date(
+        string="Last Acknowledgement Reminder",
+        readonly=True,
+        copy=False,
+        groups="excfp_odoo.group_excfp_user",
+    )
 
     # ---- Governance acknowledgements ----
     acknowledgement_ids = fields.One2many(
@@ -281,4 +292,122 @@ class ResPartner(models.Model):
         self.activity_schedule(
             "excfp_odoo.mail_activity_type_cpsg_followup",
             user_id=self.env.user.id,
+        )
+
+    def _excfp_launch_onboarding(self):
+        """Launch the editable "Focal point onboarding" plan on new focal points.
+
+        Does what Odoo's plan wizard does, but one batch of activities per step
+        for all partners instead of one per partner and step.
+        """
+        plan = self.env.ref(
+            "excfp_odoo.mail_activity_plan_focal_point_onboarding",
+            raise_if_not_found=False,
+        )
+        if not self or not plan or not plan.active or not plan.template_ids:
+            return
+        on_demand = (
+            self.env.user if self.env.user._is_internal() else default_owner(self.env)
+        )
+        today = fields.Date.context_today(self)
+        steps = []
+        for template in plan.template_ids:
+            responsible = (
+                template.responsible_id
+                if template.responsible_type == "other" and template.responsible_id
+                else on_demand
+            )
+            deadline = template._get_date_deadline(today)
+            self.activity_schedule(
+                activity_type_id=template.activity_type_id.id,
+                summary=template.summary,
+                note=template.note,
+                user_id=responsible.id,
+                date_deadline=deadline,
+            )
+            steps.append(
+                self.env._(
+                    "%(activity)s, assigned to %(name)s, due on %(deadline)s",
+                    activity=template.summary or template.activity_type_id.name,
+                    name=responsible.name,
+                    deadline=format_date(self.env, deadline),
+                )
+            )
+        body = Markup("%s<ul>%s</ul>") % (
+            self.env._('The plan "%s" has been started', plan.name),
+            Markup().join(Markup("<li>%s</li>") % step for step in steps),
+        )
+        self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
+
+    # ---- Scheduled actions ----
+
+    @api.model
+    def _cron_excfp_ack_reminders(self):
+        """Remind focal points of the documents they have not acknowledged, at
+        most once per reminder interval; none once they are complete.
+
+        The reminder date is written with the emails, in the same transaction:
+        a second run, or a run after a crash, picks up only who is left.
+        """
+        today = fields.Date.context_today(self)
+        interval = get_days(self.env, "excfp_odoo.ack_reminder_interval_days")
+        domain = [
+            ("is_excfp", "=", True),
+            ("governance_ack_complete", "=", False),
+            "|",
+            ("excfp_ack_reminder_date", "=", False),
+            (
+                "excfp_ack_reminder_date",
+                "<=",
+                fields.Date.subtract(today, days=interval),
+            ),
+        ]
+        partners = self.search(domain, limit=CRON_BATCH_SIZE)
+        if partners:
+            partners.write({"excfp_ack_reminder_date": today})
+            # Odoo's mass mail composer renders and queues the batch at once,
+            # keeping a copy of each email in the partner's chatter.
+            self.env["mail.compose.message"].with_context(
+                default_composition_mode="mass_mail",
+                default_model=self._name,
+                default_res_ids=partners.ids,
+                default_template_id=self.env.ref(
+                    "excfp_odoo.mail_template_governance_reminder"
+                ).id,
+            ).create(
+                {"auto_delete": True, "auto_delete_keep_log": True, "force_send": False}
+            )._action_send_mail()
+        self.env["ir.cron"]._notify_progress(
+            done=len(partners), remaining=self.search_count(domain)
+        )
+
+    @api.model
+    def _cron_excfp_cpsg_followups(self):
+        """A CPSG invitation pending longer than the set delay gets a follow-up
+        activity, unless one is open or was done within that delay."""
+        today = fields.Date.context_today(self)
+        delay = get_days(self.env, "excfp_odoo.cpsg_followup_delay_days")
+        cutoff = fields.Date.subtract(today, days=delay)
+        activity_type = self.env.ref("excfp_odoo.mail_activity_type_cpsg_followup")
+        domain = [
+            ("cpsg_status", "=", "invited"),
+            ("cpsg_invitation_date", "<=", cutoff),
+            ("activity_ids", "not any", [("activity_type_id", "=", activity_type.id)]),
+            (
+                "message_ids",
+                "not any",
+                [
+                    ("mail_activity_type_id", "=", activity_type.id),
+                    ("date", ">=", cutoff),
+                ],
+            ),
+        ]
+        partners = self.search(domain, limit=CRON_BATCH_SIZE)
+        partners.with_context(mail_activity_quick_update=True).activity_schedule(
+            activity_type_id=activity_type.id,
+            user_id=default_owner(self.env).id,
+            date_deadline=today,
+        )
+        self.env["ir.cron"]._notify_progress(
+            done=len(partners), remaining=self.search_count(domain)
         )

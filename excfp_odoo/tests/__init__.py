@@ -1,5 +1,6 @@
 from . import (
     test_data,
+    test_followups,
     test_governance,
     test_liaison,
     test_performance,

@@ -1,0 +1,33 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Settings of the addon, kept as system parameters (see res_config_settings)."""
+
+DEFAULTS = {
+    "excfp_odoo.liaison_response_days": 10,
+    "excfp_odoo.ack_reminder_interval_days": 30,
+    "excfp_odoo.cpsg_followup_delay_days": 30,
+    "excfp_odoo.reappointment_notice_days": 90,
+}
+# Records handled per scheduled-action call; the cron is re-triggered until done.
+CRON_BATCH_SIZE = 200
+
+
+def get_days(env, key):
+    """A positive number of days from the settings, or its default."""
+    value = env["ir.config_parameter"].sudo().get_param(key)
+    try:
+        days = int(value) if value not in (None, False, "") else DEFAULTS[key]
+    except ValueError:
+        days = DEFAULTS[key]
+    return max(days, 1)
+
+
+def default_owner(env):
+    """The secretariat member who owns generated work, or the administrator."""
+    owner_id = (
+        env["ir.config_parameter"]
+        .sudo()
+        .get_param("excfp_odoo.liaison_default_user_id")
+    )
+    owner = env["res.users"].sudo().browse(int(owner_id or 0)).exists()
+    return owner or env.ref("base.user_admin")
