@@ -22,6 +22,7 @@
         "data/mail_template_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_activity_plan_data.xml",
+        "data/mail_alias_data.xml",
         "data/ir_cron_data.xml",
         "views/excfp_term_views.xml",
         "views/excfp_exsitu_network_views.xml",

@@ -19,19 +19,26 @@ class ExcfpLiaison(models.Model):
     _order = "date_received desc, id desc"
 
     def _default_user_id(self):
+        """The default owner from the settings; else whoever records the
+        request, unless that is the mail gateway or a scheduled action."""
         owner_id = (
             self.env["ir.config_parameter"]
             .sudo()
             .get_param("excfp_odoo.liaison_default_user_id")
         )
         owner = self.env["res.users"].browse(int(owner_id or 0)).exists()
-        return owner or self.env.user
+        if owner:
+            return owner
+        if self.env.user._is_internal() and not self.env.user._is_superuser():
+            return self.env.user
+        return default_owner(self.env)
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     description = fields.Html()
+    # Not required: email to the generic liaison address waits here, with no
+    # group, until the secretariat routes it (nothing sent to us is lost).
     group_id = fields.Many2one(
         "excfp.specialist.group",
-        required=True,
         index=True,
         ondelete="restrict",
         tracking=True,
@@ -194,21 +201,23 @@ class ExcfpLiaison(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         requests = super().create(vals_list)
-        for request in requests:
-            # The focal point answers, the counterpart reads the answers.
-            request.message_subscribe(
-                partner_ids=(request.focal_point_id | request.counterpart_id).ids
-            )
+        requests._subscribe_parties()
         return requests
 
     def write(self, vals):
         res = super().write(vals)
-        if vals.get("focal_point_id") or vals.get("counterpart_id"):
-            for request in self:
-                request.message_subscribe(
-                    partner_ids=(request.focal_point_id | request.counterpart_id).ids
-                )
+        if {"group_id", "focal_point_id", "counterpart_id"} & vals.keys():
+            self._subscribe_parties()
         return res
+
+    def _subscribe_parties(self):
+        """The focal point answers, the counterpart reads the answers: both
+        follow the request (one call per distinct pair, not per request)."""
+        for parties, requests in self.grouped(
+            lambda r: r.focal_point_id | r.counterpart_id
+        ).items():
+            if parties:
+                requests.message_subscribe(partner_ids=parties.ids)
 
     # ---- Actions ----
 
@@ -261,7 +270,20 @@ class ExcfpLiaison(models.Model):
         values.setdefault("counterpart_id", author.id)
         if msg_dict.get("date"):
             values.setdefault("date_received", msg_dict["date"])
-        return super().message_new(msg_dict, custom_values=values)
+        request = super().message_new(msg_dict, custom_values=values)
+        if not request.group_id and author:
+            request._notify_unrouted()
+        return request
+
+    def _notify_unrouted(self):
+        """Tell the sender, in the request's own thread, that no group could be
+        found and that the secretariat routes the request by hand."""
+        template = self.env.ref("excfp_odoo.mail_template_liaison_unrouted")
+        self.with_context(
+            mail_notify_force_send=False, excfp_liaison_notice=True
+        ).message_post_with_source(
+            template, message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
 
     def _message_post_after_hook(self, message, msg_vals):
         """A reply to the counterpart from the chatter answers an open
@@ -273,6 +295,7 @@ class ExcfpLiaison(models.Model):
             and message.subtype_id == comment
             and message.author_id
             and message.author_id != self.counterpart_id
+            and not self.env.context.get("excfp_liaison_notice")
             and self.direction == "inbound"
             and self.state in OPEN_STATES
         ):

@@ -1,6 +1,7 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime, timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -103,6 +104,35 @@ class TestScheduledActions(FollowupCase):
         followups = self._activities(late | fresh | answered, xmlid)
         self.assertEqual(followups.mapped("res_id"), late.ids)
         self.assertEqual(followups.user_id, self.user_secretariat)
+
+    def test_resumes_in_batches(self):
+        """A run handles one batch and asks to be called again; a run cut
+        short (a crash before the next batch) leaves nothing half done and the
+        next run picks up exactly what is left."""
+        self.env["excfp.liaison"]._cron_follow_up_overdue()  # any other overdue ones
+        requests = self.env["excfp.liaison"].browse(
+            [self._liaison(datetime.now() - timedelta(days=60)).id for _i in range(5)]
+        )
+        xmlid = "excfp_odoo.mail_activity_type_liaison_followup"
+        progress = []
+        with (
+            patch("odoo.addons.excfp_odoo.models.excfp_liaison.CRON_BATCH_SIZE", 2),
+            patch.object(
+                type(self.env["ir.cron"]),
+                "_notify_progress",
+                lambda cron, done, remaining, deactivate=False: progress.append(
+                    (done, remaining)
+                ),
+            ),
+        ):
+            Liaison = self.env["excfp.liaison"]
+            Liaison._cron_follow_up_overdue()
+            self.assertEqual(len(self._activities(requests, xmlid)), 2)
+            for _run in range(3):
+                Liaison._cron_follow_up_overdue()
+        self.assertEqual(progress, [(2, 3), (2, 1), (1, 0), (0, 0)])
+        followups = self._activities(requests, xmlid)
+        self.assertEqual(sorted(followups.mapped("res_id")), sorted(requests.ids))
 
     def test_ack_reminder_twice_and_interval(self):
         self.ben.cpsg_status = "member"

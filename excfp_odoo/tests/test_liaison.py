@@ -74,6 +74,11 @@ class TestLiaisonGateway(LiaisonCase):
         self.assertEqual(sender.name, "Zoe Keeper")
         self.assertIn(self.focal_point, request.message_partner_ids)
         self.assertIn(sender, request.message_partner_ids)
+        self.assertEqual(
+            request.user_id,
+            self.env.ref("base.user_admin"),
+            "not OdooBot: someone owns it",
+        )
         # the focal point is notified of the incoming message by email
         incoming = request.message_ids.filtered(lambda m: m.message_type == "email")
         self.assertEqual(len(incoming), 1)
@@ -120,6 +125,30 @@ class TestLiaisonGateway(LiaisonCase):
         self.assertEqual(
             len(request.message_ids.filtered(lambda m: m.message_type == "email")), 2
         )
+
+    def test_no_group_is_kept_and_sender_told(self):
+        alias = self.env.ref("excfp_odoo.mail_alias_liaison")
+        with self.mock_mail_gateway():
+            request = self.format_and_process(
+                INBOUND_EMAIL,
+                '"Uma Unsure" <uma@aquarium.example.org>',
+                f"{alias.alias_name}@{self.alias_domain}",
+                subject="Which group handles seahorses?",
+                target_model="excfp.liaison",
+            )
+        self.assertEqual(len(request), 1, "the message is kept as a request")
+        self.assertFalse(request.group_id)
+        self.assertFalse(request.focal_point_id)
+        self.assertEqual(request.state, "new", "a notice is not an answer")
+        sender = request.counterpart_id
+        notice = self._new_mails.filtered(lambda m: sender in m.recipient_ids)
+        self.assertEqual(len(notice), 1)
+        self.assertIn("could not", str(notice.body_html))
+        self.assertEqual((notice.model, notice.res_id), ("excfp.liaison", request.id))
+        # the secretariat routes it: the group's focal point takes over
+        request.with_user(self.user_employee).group_id = self.group
+        self.assertEqual(request.focal_point_id, self.focal_point)
+        self.assertIn(self.focal_point, request.message_partner_ids)
 
 
 @tagged("post_install", "-at_install")

@@ -40,3 +40,35 @@ class TestTour(HttpCase):
         self.assertEqual(self.role.state, "active")
         self.assertEqual(self.group.excfp_status, "covered")
         self.assertEqual(self.partner.cpsg_status, "invited")
+
+    def test_answer_liaison_request_from_chatter(self):
+        zoo = self.env["res.partner"].create(
+            {"name": "Zora Zoo", "email": "zora@zoo.example.org"}
+        )
+        request = self.env["excfp.liaison"].create(
+            {
+                "name": "Studbook data",
+                "group_id": self.group.id,
+                "counterpart_id": zoo.id,
+            }
+        )
+        request.message_post(
+            body="Could you share the studbook data for the hornbills?",
+            message_type="email",
+            author_id=zoo.id,
+            subtype_xmlid="mail.mt_comment",
+        )
+        self.start_tour(
+            f"/odoo/action-excfp_odoo.excfp_liaison_action/{request.id}",
+            "excfp_answer_liaison",
+            login="excfp_tour",
+        )
+        answer = request.message_ids.filtered(
+            lambda m: "studbook keeper" in (m.body or "")
+        )
+        self.assertEqual(answer.author_id, self.user.partner_id)
+        self.assertIn(
+            zoo, answer.notified_partner_ids, "the zoo gets the answer by email"
+        )
+        self.assertEqual(request.state, "answered", "answering stops the clock")
+        self.assertTrue(request.date_answered)
