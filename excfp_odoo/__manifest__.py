@@ -37,6 +37,7 @@
     ],
     "demo": [
         "demo/excfp_demo.xml",
+        "demo/excfp_liaison_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

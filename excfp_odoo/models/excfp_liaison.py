@@ -286,20 +286,21 @@ class ExcfpLiaison(models.Model):
         )
 
     def _message_post_after_hook(self, message, msg_vals):
-        """A reply to the counterpart from the chatter answers an open
-        inbound request."""
+        """The other side's first message answers an open request: for an
+        inbound request, a reply to the counterpart (from the chatter or by
+        email, by the focal point or the secretariat); for an outbound one,
+        the counterpart's reply."""
         res = super()._message_post_after_hook(message, msg_vals)
-        comment = self.env.ref("mail.mt_comment")
         if (
-            message.message_type == "comment"
-            and message.subtype_id == comment
+            self.state in OPEN_STATES
+            and message.message_type in ("comment", "email")
+            and message.subtype_id == self.env.ref("mail.mt_comment")
             and message.author_id
-            and message.author_id != self.counterpart_id
             and not self.env.context.get("excfp_liaison_notice")
-            and self.direction == "inbound"
-            and self.state in OPEN_STATES
         ):
-            self.sudo().action_answer()
+            from_counterpart = message.author_id == self.counterpart_id
+            if (self.direction == "inbound") != from_counterpart:
+                self.sudo().action_answer()
         return res
 
     def _mail_get_partner_fields(self, introspect_fields=False):

@@ -126,6 +126,55 @@ class TestLiaisonGateway(LiaisonCase):
             len(request.message_ids.filtered(lambda m: m.message_type == "email")), 2
         )
 
+    def test_focal_point_answers_by_email(self):
+        """The focal point replies to the notification they received: the
+        reply lands in the request and answers it."""
+        with self.mock_mail_gateway():
+            request = self._receive()
+            self.assertEqual(request.state, "new")
+            notification = self._new_mails.filtered(
+                lambda m: self.focal_point in m.recipient_ids
+            )
+            self.format_and_process(
+                INBOUND_EMAIL,
+                self.focal_point.email_formatted,
+                f"newt-liaison@{self.alias_domain}",
+                subject=f"Re: {request.name}",
+                extra=f"In-Reply-To: {notification.message_id}\n",
+                target_model="excfp.liaison",
+                target_field="name",
+            )
+        self.assertEqual(
+            self.env["excfp.liaison"].search_count([("group_id", "=", self.group.id)]),
+            1,
+        )
+        self.assertEqual(request.state, "answered")
+        self.assertEqual(request.message_ids[0].author_id, self.focal_point)
+
+    def test_outbound_answered_by_counterpart(self):
+        zoo = self.env["res.partner"].create(
+            {"name": "Zed Zoo", "email": "zed@zoo.example.org"}
+        )
+        request = self.env["excfp.liaison"].create(
+            {
+                "name": "Space for a breeding group?",
+                "group_id": self.group.id,
+                "counterpart_id": zoo.id,
+                "direction": "outbound",
+            }
+        )
+        request.message_post(
+            body="Our question", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        self.assertEqual(request.state, "new", "asking is not an answer")
+        request.message_post(
+            body="Yes we have space",
+            message_type="email",
+            author_id=zoo.id,
+            subtype_xmlid="mail.mt_comment",
+        )
+        self.assertEqual(request.state, "answered")
+
     def test_no_group_is_kept_and_sender_told(self):
         alias = self.env.ref("excfp_odoo.mail_alias_liaison")
         with self.mock_mail_gateway():
