@@ -324,3 +324,29 @@ class TestScheduledActionQueries(FollowupCase):
         with self.mock_mail_gateway(), self.assertQueryCount(__system__=24):
             Partner._cron_excfp_ack_reminders()
         self.assertEqual(len(self._new_mails), 40)
+
+    @users("__system__")
+    @warmup
+    def test_cpsg_followup_queries(self):
+        Partner = self.env["res.partner"]
+        Partner._cron_excfp_cpsg_followups()  # whatever other invitations are pending
+
+        def make(count):
+            Partner.create(
+                [
+                    {
+                        "name": f"Invited {i}",
+                        "cpsg_status": "invited",
+                        "cpsg_invitation_date": date.today() - timedelta(days=60),
+                    }
+                    for i in range(count)
+                ]
+            )
+            self.env.flush_all()
+
+        make(5)
+        with self.assertQueryCount(__system__=12):
+            Partner._cron_excfp_cpsg_followups()
+        make(50)
+        with self.assertQueryCount(__system__=12):
+            Partner._cron_excfp_cpsg_followups()

@@ -70,6 +70,13 @@ class TestSecurity(ExcfpCase):
             {"partner_id": self.ana.id, "document_id": doc.id}
         )
         ack.unlink()
+        request = env["excfp.liaison"].create(
+            {"name": "Mistake", "group_id": self.group.id}
+        )
+        request.unlink()
+        # the settings page is Odoo's: for settings administrators only
+        with self.assertRaises(AccessError):
+            env["res.config.settings"].create({"excfp_liaison_response_days": 7})
 
     @users("excfp_employee")
     def test_plain_employee(self):
