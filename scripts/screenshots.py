@@ -25,6 +25,10 @@ output folder:
     roles_list.png            Roles, list view, default filters
     roles_pivot.png           Roles, pivot view
     governance_documents.png  Governance documents, flat list view
+    liaison_list.png          Liaison requests, list view (overdue in red)
+    liaison_kanban.png        Liaison requests, kanban by status
+    liaison_form.png          Demo request excfp_odoo.liaison_catsg_studbook_demo
+                              with its chatter (1440x1200)
 """
 
 import argparse
@@ -44,6 +48,8 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1440, "height": 900}
 # partner form: room for the CPSG / profile groups, roles and acknowledgements
 TALL_VIEWPORT = {"width": 1440, "height": 1300}
+# liaison form: the chatter sits below the sheet at this width
+FORM_CHATTER_VIEWPORT = {"width": 1440, "height": 1200}
 
 
 def parse_args():
@@ -170,6 +176,9 @@ def main():
         page.wait_for_selector(".o_main_navbar", timeout=30000)
 
         group_id = xmlid_to_id(page, base, "excfp_odoo.group_tftsg_demo")
+        liaison_id = xmlid_to_id(
+            page, base, "excfp_odoo.liaison_catsg_studbook_demo"
+        )
         partners = call_kw(
             page,
             base,
@@ -199,6 +208,7 @@ def main():
 
         groups = "/odoo/action-excfp_odoo.excfp_specialist_group_action"
         roles = "/odoo/action-excfp_odoo.excfp_role_action"
+        liaisons = "/odoo/action-excfp_odoo.excfp_liaison_action"
         # (path, filename, before, viewport)
         shots = [
             (groups + "?view_type=list", "groups_list.png", None, None),
@@ -218,6 +228,14 @@ def main():
                 "governance_documents.png",
                 None,
                 None,
+            ),
+            (liaisons + "?view_type=list", "liaison_list.png", None, None),
+            (liaisons + "?view_type=kanban", "liaison_kanban.png", None, None),
+            (
+                f"{liaisons}/{liaison_id}",
+                "liaison_form.png",
+                None,
+                FORM_CHATTER_VIEWPORT,
             ),
         ]
         for path, filename, before, viewport in shots:

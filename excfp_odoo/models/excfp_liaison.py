@@ -1,5 +1,9 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time, timedelta
+
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -147,16 +151,33 @@ class ExcfpLiaison(models.Model):
         days = self._response_target_days()
         calendar = self.env.company.resource_calendar_id
         for request in self:
-            if not request.date_received:
-                request.date_due = False
-            elif calendar:
-                # Day 1 is the day of receipt itself: the target counts from the
-                # next working day.
-                request.date_due = calendar.plan_days(
-                    days + 1, request.date_received, compute_leaves=True
-                ).replace(tzinfo=None)
-            else:
-                request.date_due = fields.Datetime.add(request.date_received, days=days)
+            request.date_due = (
+                request._due_after(request.date_received, days, calendar)
+                if request.date_received
+                else False
+            )
+
+    @api.model
+    def _due_after(self, received, days, calendar):
+        """End of the ``days``-th working day after the day of receipt, in the
+        calendar's timezone: a request received on Friday, at any hour, with a
+        target of one day is due at the end of Monday."""
+        tz = pytz.timezone(calendar.tz or "UTC") if calendar else pytz.utc
+        local = pytz.utc.localize(received).astimezone(tz)
+        next_day = tz.localize(
+            datetime.combine(local.date() + timedelta(days=1), time.min)
+        )
+        last_day = (
+            calendar.plan_days(days, next_day, compute_leaves=True)
+            if calendar
+            else False
+        )
+        if last_day:
+            due_date = last_day.astimezone(tz).date()
+        else:  # no working calendar, or one without working hours
+            due_date = local.date() + timedelta(days=days)
+        end_of_day = tz.localize(datetime.combine(due_date, time(23, 59, 59)))
+        return end_of_day.astimezone(pytz.utc).replace(tzinfo=None)
 
     @api.depends("date_received", "date_answered")
     def _compute_response_days(self):
@@ -205,17 +226,29 @@ class ExcfpLiaison(models.Model):
         return requests
 
     def write(self, vals):
+        if (
+            not {"group_id", "focal_point_id", "counterpart_id", "user_id"}
+            & vals.keys()
+        ):
+            return super().write(vals)
+        before = {request: request._parties() for request in self}
         res = super().write(vals)
-        if {"group_id", "focal_point_id", "counterpart_id"} & vals.keys():
-            self._subscribe_parties()
+        # A replaced focal point, counterpart or owner stops receiving the thread.
+        for request, old_parties in before.items():
+            gone = old_parties - request._parties()
+            if gone:
+                request.message_unsubscribe(partner_ids=gone.ids)
+        self._subscribe_parties()
         return res
 
+    def _parties(self):
+        self.ensure_one()
+        return self.focal_point_id | self.counterpart_id | self.user_id.partner_id
+
     def _subscribe_parties(self):
-        """The focal point answers, the counterpart reads the answers: both
-        follow the request (one call per distinct pair, not per request)."""
-        for parties, requests in self.grouped(
-            lambda r: r.focal_point_id | r.counterpart_id
-        ).items():
+        """The focal point answers, the counterpart reads the answers, the owner
+        follows up: all three follow the request (one call per distinct set)."""
+        for parties, requests in self.grouped(lambda r: r._parties()).items():
             if parties:
                 requests.message_subscribe(partner_ids=parties.ids)
 
@@ -232,6 +265,7 @@ class ExcfpLiaison(models.Model):
             {"date_answered": fields.Datetime.now()}
         )
         todo.write({"state": "answered"})
+        todo._close_followups()
         return True
 
     def action_close(self):
@@ -240,11 +274,21 @@ class ExcfpLiaison(models.Model):
             {"date_answered": fields.Datetime.now()}
         )
         todo.write({"state": "closed"})
+        todo._close_followups()
         return True
 
     def action_cancel(self):
-        self.filtered(lambda r: r.state in OPEN_STATES).write({"state": "cancelled"})
+        todo = self.filtered(lambda r: r.state in OPEN_STATES)
+        todo.write({"state": "cancelled"})
+        todo._close_followups()
         return True
+
+    def _close_followups(self):
+        """The work is done: so is its follow-up activity."""
+        self.sudo().activity_feedback(
+            ["excfp_odoo.mail_activity_type_liaison_followup"],
+            feedback=self.env._("The request was answered or closed."),
+        )
 
     def action_reopen(self):
         self.filtered(lambda r: r.state in ("answered", "cancelled")).write(
@@ -268,10 +312,13 @@ class ExcfpLiaison(models.Model):
         values.setdefault("name", msg_dict.get("subject") or self.env._("No Subject"))
         values.setdefault("direction", "inbound")
         values.setdefault("counterpart_id", author.id)
-        if msg_dict.get("date"):
-            values.setdefault("date_received", msg_dict["date"])
+        # The clock starts when the email arrives, not at its (sender-set) Date.
         request = super().message_new(msg_dict, custom_values=values)
-        if not request.group_id and author:
+        if (
+            not request.group_id
+            and author
+            and not self.env.context.get("excfp_auto_submitted")
+        ):
             request._notify_unrouted()
         return request
 
@@ -297,9 +344,20 @@ class ExcfpLiaison(models.Model):
             and message.subtype_id == self.env.ref("mail.mt_comment")
             and message.author_id
             and not self.env.context.get("excfp_liaison_notice")
+            and not self.env.context.get("excfp_auto_submitted")
         ):
-            from_counterpart = message.author_id == self.counterpart_id
-            if (self.direction == "inbound") != from_counterpart:
+            author = message.author_id
+            if self.direction == "inbound":
+                # the group's side: the focal point or a secretariat user
+                answered = author == self.focal_point_id or any(
+                    not user.share for user in author.user_ids
+                )
+            else:
+                answered = bool(self.counterpart_id) and (
+                    author.commercial_partner_id
+                    == self.counterpart_id.commercial_partner_id
+                )
+            if answered:
                 self.sudo().action_answer()
         return res
 
@@ -322,9 +380,19 @@ class ExcfpLiaison(models.Model):
         are left out, so a second run, or a run after a crash, does no more.
         """
         activity_type = self.env.ref("excfp_odoo.mail_activity_type_liaison_followup")
+        today_start = datetime.combine(fields.Date.context_today(self), time.min)
         domain = [
             ("is_overdue", "=", True),
             ("activity_ids", "not any", [("activity_type_id", "=", activity_type.id)]),
+            # one marked done today counts too: at most one follow-up a day
+            (
+                "message_ids",
+                "not any",
+                [
+                    ("mail_activity_type_id", "=", activity_type.id),
+                    ("date", ">=", today_start),
+                ],
+            ),
         ]
         requests = self.search(domain, limit=CRON_BATCH_SIZE)
         owner = default_owner(self.env)

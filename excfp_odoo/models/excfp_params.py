@@ -31,3 +31,12 @@ def default_owner(env):
     )
     owner = env["res.users"].sudo().browse(int(owner_id or 0)).exists()
     return owner or env.ref("base.user_admin")
+
+
+def responsible_user(env):
+    """Who gets the work a user's action creates: that user, unless the action
+    runs as the superuser (demo data, shell, mail gateway, scheduled actions)."""
+    user = env.user
+    if user._is_internal() and not user._is_superuser():
+        return user
+    return default_owner(env)

@@ -235,6 +235,11 @@ class ExcfpRole(models.Model):
         if {"state", "date_end"} & vals.keys():
             self._end_expired()
         activating._on_activated()
+        if "state" in vals:
+            self.filtered(lambda r: r.state == "ended").sudo().activity_feedback(
+                ["excfp_odoo.mail_activity_type_reappointment_review"],
+                feedback=self.env._("The role has ended."),
+            )
         return res
 
     def _check_write_allowed(self, vals):
@@ -415,7 +420,17 @@ class ExcfpRole(models.Model):
             lambda p: p.cpsg_status == "not_member"
         )
         invited._excfp_invite_to_cpsg()
-        focal_points.partner_id._excfp_launch_onboarding()
+        # Onboarding is once per person: not again for a second group or term.
+        onboarded = self.search(
+            [
+                ("partner_id", "in", focal_points.partner_id.ids),
+                ("role_type", "=", "focal_point"),
+                ("state", "in", ("active", "ended")),
+                ("id", "not in", focal_points.ids),
+            ]
+        ).partner_id
+        (focal_points.partner_id - onboarded)._excfp_launch_onboarding()
+        focal_points._reassign_open_liaisons()
         bodies = {}
         for role in focal_points:
             body = self.env._(
@@ -430,6 +445,22 @@ class ExcfpRole(models.Model):
             bodies[role.group_id.id] = body
         # One note per group, logged in one batch (the caller may write roles).
         focal_points.group_id._message_log_batch(bodies=bodies)
+
+    def _reassign_open_liaisons(self):
+        """Open requests of the groups go to their new focal points."""
+        Liaison = self.env["excfp.liaison"].sudo()
+        open_requests = Liaison.search(
+            [
+                ("group_id", "in", self.group_id.ids),
+                ("state", "in", ("new", "in_progress")),
+            ]
+        )
+        for role in self:
+            open_requests.filtered(
+                lambda r, role=role: (
+                    r.group_id == role.group_id and r.focal_point_id != role.partner_id
+                )
+            ).write({"focal_point_id": role.partner_id.id})
 
     def _ensure_group_membership(self):
         """ToR s.2: the focal point is a member of the group."""

@@ -77,11 +77,18 @@ class ExcfpSpecialistGroup(models.Model):
         store=True,
         help="People holding an active role in the group.",
     )
-    role_count = fields.Integer(compute="_compute_role_count")
-    liaison_ids = fields.One2many(
-        "excfp.liaison", "group_id", string="Liaison Requests"
+    role_count = fields.Integer(
+        compute="_compute_role_count", groups="excfp_odoo.group_excfp_user"
     )
-    liaison_open_count = fields.Integer(compute="_compute_liaison_open_count")
+    liaison_ids = fields.One2many(
+        "excfp.liaison",
+        "group_id",
+        string="Liaison Requests",
+        groups="excfp_odoo.group_excfp_user",
+    )
+    liaison_open_count = fields.Integer(
+        compute="_compute_liaison_open_count", groups="excfp_odoo.group_excfp_user"
+    )
     person_id = fields.Many2one(
         "res.partner",
         compute="_compute_person_id",

@@ -8,7 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_round, format_date
 
-from .excfp_params import CRON_BATCH_SIZE, default_owner, get_days
+from .excfp_params import CRON_BATCH_SIZE, default_owner, get_days, responsible_user
 
 OPERATORS = {
     "=": py_operator.eq,
@@ -289,10 +289,21 @@ class ResPartner(models.Model):
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
-        self.activity_schedule(
+        # Generated work shows in the assignee's activities, without an email each.
+        self.with_context(mail_activity_quick_update=True).activity_schedule(
             "excfp_odoo.mail_activity_type_cpsg_followup",
-            user_id=self.env.user.id,
+            user_id=responsible_user(self.env).id,
         )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("cpsg_status") in ("member", "declined", "not_member"):
+            # The invitation was answered: nothing left to follow up.
+            self.sudo().activity_feedback(
+                ["excfp_odoo.mail_activity_type_cpsg_followup"],
+                feedback=self.env._("The CPSG invitation was answered."),
+            )
+        return res
 
     def _excfp_launch_onboarding(self):
         """Launch the editable "Focal point onboarding" plan on new focal points.
@@ -306,9 +317,7 @@ class ResPartner(models.Model):
         )
         if not self or not plan or not plan.active or not plan.template_ids:
             return
-        on_demand = (
-            self.env.user if self.env.user._is_internal() else default_owner(self.env)
-        )
+        on_demand = responsible_user(self.env)
         today = fields.Date.context_today(self)
         steps = []
         for template in plan.template_ids:
@@ -318,7 +327,7 @@ class ResPartner(models.Model):
                 else on_demand
             )
             deadline = template._get_date_deadline(today)
-            self.activity_schedule(
+            self.with_context(mail_activity_quick_update=True).activity_schedule(
                 activity_type_id=template.activity_type_id.id,
                 summary=template.summary,
                 note=template.note,

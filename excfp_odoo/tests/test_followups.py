@@ -61,6 +61,17 @@ class TestOnboardingPlan(FollowupCase):
             "the partner's chatter says the plan was started",
         )
 
+    def test_plan_only_once_per_person(self):
+        self.ana.cpsg_status = "member"
+        other = self.env["excfp.specialist.group"].create(
+            {"name": "Two", "code": "TWO-T"}
+        )
+        with self.mock_mail_gateway():
+            self._role(self.ana, "focal_point").action_activate()
+            self._role(self.ana, "focal_point", group=other).action_activate()
+        welcome = self._activities(self.ana, "excfp_odoo.mail_activity_type_welcome")
+        self.assertEqual(len(welcome), 1)
+
     def test_member_gets_plan_without_cpsg_followup(self):
         self.ben.cpsg_status = "member"
         with self.mock_mail_gateway():
@@ -104,6 +115,16 @@ class TestScheduledActions(FollowupCase):
         followups = self._activities(late | fresh | answered, xmlid)
         self.assertEqual(followups.mapped("res_id"), late.ids)
         self.assertEqual(followups.user_id, self.user_secretariat)
+        # done today: not created again today
+        followups.action_done()
+        Liaison._cron_follow_up_overdue()
+        self.assertFalse(self._activities(late, xmlid))
+        # answering closes an open follow-up
+        late2 = self._liaison(datetime.now() - timedelta(days=60))
+        Liaison._cron_follow_up_overdue()
+        self.assertTrue(self._activities(late2, xmlid))
+        late2.action_answer()
+        self.assertFalse(self._activities(late2, xmlid))
 
     def test_resumes_in_batches(self):
         """A run handles one batch and asks to be called again; a run cut
@@ -203,6 +224,12 @@ class TestScheduledActions(FollowupCase):
         activity.action_done()
         Partner._cron_excfp_cpsg_followups()
         self.assertFalse(self._activities(old, xmlid))
+        # an answered invitation closes its open follow-up
+        recent.cpsg_invitation_date = date.today() - timedelta(days=45)
+        Partner._cron_excfp_cpsg_followups()
+        self.assertTrue(self._activities(recent, xmlid))
+        recent.cpsg_status = "member"
+        self.assertFalse(self._activities(recent, xmlid))
 
     def test_reappointment_review(self):
         xmlid = "excfp_odoo.mail_activity_type_reappointment_review"
@@ -247,7 +274,8 @@ class TestScheduledActionQueries(FollowupCase):
                 ]
             )
 
-        Liaison._cron_follow_up_overdue()  # whatever other overdue requests there are
+        make(1)
+        Liaison._cron_follow_up_overdue()  # warms caches, handles any other data
         make(5)
         self.env.flush_all()
         with self.assertQueryCount(__system__=13):
@@ -272,12 +300,13 @@ class TestScheduledActionQueries(FollowupCase):
             )
 
         with freeze_time(self.term_current.date_end - timedelta(days=30)):
-            Role._cron_reappointment_reviews()  # whatever other roles there are
-            make(people[:5])
+            make(people[:1])
+            Role._cron_reappointment_reviews()  # warms caches, handles any other data
+            make(people[1:6])
             self.env.flush_all()
             with self.assertQueryCount(__system__=11):
                 Role._cron_reappointment_reviews()
-            make(people[5:])
+            make(people[6:])
             self.env.flush_all()
             with self.assertQueryCount(__system__=11):
                 Role._cron_reappointment_reviews()
@@ -286,7 +315,6 @@ class TestScheduledActionQueries(FollowupCase):
     @warmup
     def test_ack_reminder_queries(self):
         Partner = self.env["res.partner"]
-        Partner._cron_excfp_ack_reminders()  # whatever other focal points there are
         groups = self.env["excfp.specialist.group"].create(
             [{"name": f"Q{i}", "code": f"Q-ACK-{i}"} for i in range(45)]
         )
@@ -316,8 +344,11 @@ class TestScheduledActionQueries(FollowupCase):
                 )
             self.env.flush_all()
 
-        # 22 queries for 5 focal points, 24 for 40: no query per partner
-        make(0, 5)
+        make(0, 1)
+        with self.mock_mail_gateway():
+            Partner._cron_excfp_ack_reminders()  # warms caches, handles any other data
+        # 22 queries for 4 focal points, 24 for 40: no query per partner
+        make(1, 5)
         with self.mock_mail_gateway(), self.assertQueryCount(__system__=24):
             Partner._cron_excfp_ack_reminders()
         make(5, 45)
@@ -329,7 +360,6 @@ class TestScheduledActionQueries(FollowupCase):
     @warmup
     def test_cpsg_followup_queries(self):
         Partner = self.env["res.partner"]
-        Partner._cron_excfp_cpsg_followups()  # whatever other invitations are pending
 
         def make(count):
             Partner.create(
@@ -344,6 +374,8 @@ class TestScheduledActionQueries(FollowupCase):
             )
             self.env.flush_all()
 
+        make(1)
+        Partner._cron_excfp_cpsg_followups()  # warms caches, handles any other data
         make(5)
         with self.assertQueryCount(__system__=12):
             Partner._cron_excfp_cpsg_followups()

@@ -61,7 +61,7 @@ class TestLiaisonGateway(LiaisonCase):
         )
 
     def test_email_creates_request_for_focal_point(self):
-        with self.mock_mail_gateway():
+        with freeze_time("2026-07-10 10:00:00"), self.mock_mail_gateway():
             request = self._receive()
         self.assertEqual(len(request), 1)
         self.assertEqual(request.group_id, self.group)
@@ -175,6 +175,66 @@ class TestLiaisonGateway(LiaisonCase):
         )
         self.assertEqual(request.state, "answered")
 
+    def test_auto_reply_to_generic_address_gets_no_notice(self):
+        alias = self.env.ref("excfp_odoo.mail_alias_liaison")
+        with self.mock_mail_gateway():
+            request = self.format_and_process(
+                INBOUND_EMAIL,
+                '"Out of Office" <ooo@aquarium.example.org>',
+                f"{alias.alias_name}@{self.alias_domain}",
+                subject="Automatic reply: away",
+                extra="Auto-Submitted: auto-replied",
+                target_model="excfp.liaison",
+            )
+        self.assertEqual(len(request), 1, "kept all the same")
+        self.assertFalse(self._new_mails, "no notice sent back to an auto-reply")
+
+    def test_group_without_focal_point(self):
+        """Email to a group with no focal point reaches its owner; the focal
+        point activated later takes the open requests over."""
+        group = self.env["excfp.specialist.group"].create(
+            {"name": "Vacant SG", "code": "VSG", "alias_name": "vacant-liaison"}
+        )
+        with self.mock_mail_gateway():
+            request = self.format_and_process(
+                INBOUND_EMAIL,
+                '"Zoe Keeper" <zoe.keeper@zoo.example.org>',
+                f"vacant-liaison@{self.alias_domain}",
+                subject="Anyone there?",
+                target_model="excfp.liaison",
+            )
+        self.assertFalse(request.focal_point_id)
+        self.assertIn(request.user_id.partner_id, request.message_partner_ids)
+        new_fp = self.env["res.partner"].create(
+            {"name": "New FP", "cpsg_status": "member"}
+        )
+        self.env["excfp.role"].create(
+            {
+                "partner_id": new_fp.id,
+                "group_id": group.id,
+                "role_type": "focal_point",
+                "state": "active",
+            }
+        )
+        self.assertEqual(request.focal_point_id, new_fp)
+        self.assertIn(new_fp, request.message_partner_ids)
+
+    def test_replaced_counterpart_stops_following(self):
+        wrong = self.env["res.partner"].create(
+            {"name": "Wrong", "email": "w@example.org"}
+        )
+        right = self.env["res.partner"].create(
+            {"name": "Right", "email": "r@example.org"}
+        )
+        request = self.env["excfp.liaison"].create(
+            {"name": "Q", "group_id": self.group.id, "counterpart_id": wrong.id}
+        )
+        self.assertIn(wrong, request.message_partner_ids)
+        request.counterpart_id = right
+        self.assertNotIn(wrong, request.message_partner_ids)
+        self.assertIn(right, request.message_partner_ids)
+        self.assertIn(self.focal_point, request.message_partner_ids)
+
     def test_no_group_is_kept_and_sender_told(self):
         alias = self.env.ref("excfp_odoo.mail_alias_liaison")
         with self.mock_mail_gateway():
@@ -216,15 +276,35 @@ class TestLiaisonResponseTarget(LiaisonCase):
         self.env["ir.config_parameter"].set_param("excfp_odoo.liaison_response_days", 1)
         calendar = self.env.company.resource_calendar_id
         calendar.tz = "UTC"
-        # received on Friday: one working day later is Monday, not Saturday
-        request = self._request(datetime(2026, 7, 10, 10, 0))
-        self.assertEqual(request.date_due.date().isoformat(), "2026-07-13")
+        # received on Friday, in the morning, the evening or at the weekend:
+        # one working day later is the end of Monday, not Saturday
+        for received in (
+            datetime(2026, 7, 10, 10, 0),
+            datetime(2026, 7, 10, 19, 0),
+            datetime(2026, 7, 11, 12, 0),
+            datetime(2026, 7, 12, 23, 0),
+        ):
+            request = self._request(received)
+            self.assertEqual(
+                request.date_due, datetime(2026, 7, 13, 23, 59, 59), received
+            )
         self.assertEqual(request.focal_point_id, self.focal_point)
+        with freeze_time("2026-07-13 18:00:00"):
+            self.assertFalse(
+                request.is_overdue, "due at the end of the day, not at noon"
+            )
         self.env["ir.config_parameter"].set_param(
             "excfp_odoo.liaison_response_days", 10
         )
         request = self._request(datetime(2026, 7, 10, 10, 0))
         self.assertEqual(request.date_due.date().isoformat(), "2026-07-24")
+
+    def test_due_in_calendar_timezone(self):
+        self.env["ir.config_parameter"].set_param("excfp_odoo.liaison_response_days", 1)
+        self.env.company.resource_calendar_id.tz = "Europe/Paris"
+        # Friday 23:30 UTC is already Saturday in Paris: due end of Monday, Paris time
+        request = self._request(datetime(2026, 7, 10, 23, 30))
+        self.assertEqual(request.date_due, datetime(2026, 7, 13, 21, 59, 59))
 
     def test_answer_stops_clock(self):
         self.env.company.resource_calendar_id.tz = "UTC"
