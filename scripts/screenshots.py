@@ -176,9 +176,7 @@ def main():
         page.wait_for_selector(".o_main_navbar", timeout=30000)
 
         group_id = xmlid_to_id(page, base, "excfp_odoo.group_tftsg_demo")
-        liaison_id = xmlid_to_id(
-            page, base, "excfp_odoo.liaison_catsg_studbook_demo"
-        )
+        liaison_id = xmlid_to_id(page, base, "excfp_odoo.liaison_catsg_studbook_demo")
         partners = call_kw(
             page,
             base,

@@ -215,7 +215,8 @@ class ExcfpLiaison(models.Model):
         return ["!", "&", *domain]
 
     def _group_expand_states(self, states, domain):
-        return [key for key, _label in self._fields["state"].selection]
+        # Cancelled requests get a column only when there are some.
+        return ["new", "in_progress", "answered", "closed"]
 
     # ---- CRUD ----
 
