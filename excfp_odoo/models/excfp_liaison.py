@@ -7,7 +7,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .excfp_params import CRON_BATCH_SIZE, default_owner, get_days
+from .excfp_params import CRON_BATCH_SIZE, default_owner, get_days, without_followup
 
 OPEN_STATES = ("new", "in_progress")
 
@@ -382,18 +382,10 @@ class ExcfpLiaison(models.Model):
         """
         activity_type = self.env.ref("excfp_odoo.mail_activity_type_liaison_followup")
         today_start = datetime.combine(fields.Date.context_today(self), time.min)
+        # one marked done today counts too: at most one follow-up a day
         domain = [
             ("is_overdue", "=", True),
-            ("activity_ids", "not any", [("activity_type_id", "=", activity_type.id)]),
-            # one marked done today counts too: at most one follow-up a day
-            (
-                "message_ids",
-                "not any",
-                [
-                    ("mail_activity_type_id", "=", activity_type.id),
-                    ("date", ">=", today_start),
-                ],
-            ),
+            *without_followup(activity_type, today_start),
         ]
         requests = self.search(domain, limit=CRON_BATCH_SIZE)
         owner = default_owner(self.env)

@@ -40,3 +40,17 @@ def responsible_user(env):
     if user._is_internal() and not user._is_superuser():
         return user
     return default_owner(env)
+
+
+def without_followup(activity_type, since):
+    """Domain: records with no open activity of ``activity_type`` and none done
+    since ``since``: what makes the scheduled actions idempotent and lets them
+    resume where a crashed run stopped."""
+    return [
+        ("activity_ids", "not any", [("activity_type_id", "=", activity_type.id)]),
+        (
+            "message_ids",
+            "not any",
+            [("mail_activity_type_id", "=", activity_type.id), ("date", ">=", since)],
+        ),
+    ]

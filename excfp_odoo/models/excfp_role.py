@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .excfp_params import CRON_BATCH_SIZE, default_owner, get_days
+from .excfp_params import CRON_BATCH_SIZE, default_owner, get_days, without_followup
 
 ROLE_TYPES = [
     ("chair", "Chair"),
@@ -383,15 +383,7 @@ class ExcfpRole(models.Model):
             ("state", "=", "active"),
             ("term_id.date_end", ">=", today),
             ("term_id.date_end", "<=", fields.Date.add(today, days=notice)),
-            ("activity_ids", "not any", [("activity_type_id", "=", activity_type.id)]),
-            (
-                "message_ids",
-                "not any",
-                [
-                    ("mail_activity_type_id", "=", activity_type.id),
-                    ("date", ">=", fields.Date.subtract(today, days=notice)),
-                ],
-            ),
+            *without_followup(activity_type, fields.Date.subtract(today, days=notice)),
         ]
         roles = self.search(domain, limit=CRON_BATCH_SIZE)
         for term, batch in roles.grouped("term_id").items():

@@ -8,7 +8,13 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_round, format_date
 
-from .excfp_params import CRON_BATCH_SIZE, default_owner, get_days, responsible_user
+from .excfp_params import (
+    CRON_BATCH_SIZE,
+    default_owner,
+    get_days,
+    responsible_user,
+    without_followup,
+)
 
 OPERATORS = {
     "=": py_operator.eq,
@@ -401,15 +407,7 @@ class ResPartner(models.Model):
         domain = [
             ("cpsg_status", "=", "invited"),
             ("cpsg_invitation_date", "<=", cutoff),
-            ("activity_ids", "not any", [("activity_type_id", "=", activity_type.id)]),
-            (
-                "message_ids",
-                "not any",
-                [
-                    ("mail_activity_type_id", "=", activity_type.id),
-                    ("date", ">=", cutoff),
-                ],
-            ),
+            *without_followup(activity_type, cutoff),
         ]
         partners = self.search(domain, limit=CRON_BATCH_SIZE)
         partners.with_context(mail_activity_quick_update=True).activity_schedule(
