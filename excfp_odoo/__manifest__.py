@@ -12,10 +12,11 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["contacts", "mail", "resource"],
+    "depends": ["contacts", "mail", "portal", "resource"],
     "data": [
         "security/excfp_security.xml",
         "security/ir.model.access.csv",
+        "security/excfp_portal_rules.xml",
         "data/excfp_term_data.xml",
         "data/excfp_exsitu_network_data.xml",
         "data/excfp_governance_document_data.xml",

@@ -54,3 +54,11 @@ def without_followup(activity_type, since):
             [("mail_activity_type_id", "=", activity_type.id), ("date", ">=", since)],
         ),
     ]
+
+
+PORTAL_INVITE_PARAM = "excfp_odoo.portal_invite_focal_points"
+
+
+def portal_invite_enabled(env):
+    """The "Invite new focal points to the portal" setting, on by default."""
+    return env["ir.config_parameter"].sudo().get_param(PORTAL_INVITE_PARAM) != "False"

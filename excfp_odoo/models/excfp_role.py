@@ -422,6 +422,7 @@ class ExcfpRole(models.Model):
             ]
         ).partner_id
         (focal_points.partner_id - onboarded)._excfp_launch_onboarding()
+        focal_points.partner_id._excfp_invite_to_portal()
         focal_points._reassign_open_liaisons()
         bodies = {}
         for role in focal_points:

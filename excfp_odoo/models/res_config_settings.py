@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .excfp_params import PORTAL_INVITE_PARAM, portal_invite_enabled
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -37,6 +39,26 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="excfp_odoo.reappointment_notice_days",
         default=90,
     )
+
+    excfp_portal_invite = fields.Boolean(
+        string="Invite New Focal Points to the Portal",
+        help="When a focal point role becomes active and the person has no user, "
+        "invite them to the portal (Odoo's portal invitation email).",
+    )
+
+    @api.model
+    def get_values(self):
+        res = super().get_values()
+        # Stored as text so that "off" survives: a False parameter is deleted.
+        res["excfp_portal_invite"] = portal_invite_enabled(self.env)
+        return res
+
+    def set_values(self):
+        res = super().set_values()
+        self.env["ir.config_parameter"].sudo().set_param(
+            PORTAL_INVITE_PARAM, "True" if self.excfp_portal_invite else "False"
+        )
+        return res
 
     @api.constrains(
         "excfp_liaison_response_days",

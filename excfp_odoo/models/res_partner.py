@@ -4,7 +4,7 @@ import operator as py_operator
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_round, format_date
 
@@ -12,6 +12,7 @@ from .excfp_params import (
     CRON_BATCH_SIZE,
     default_owner,
     get_days,
+    portal_invite_enabled,
     responsible_user,
     without_followup,
 )
@@ -310,6 +311,41 @@ class ResPartner(models.Model):
                 feedback=self.env._("The CPSG invitation was answered."),
             )
         return res
+
+    def _excfp_invite_to_portal(self):
+        """Invite new focal points to the portal with Odoo's own portal wizard
+        (signup email), when the setting is on. People who already have a user,
+        portal or internal, keep it; no email, or an email another user already
+        has, is noted on the contact for the secretariat rather than failing
+        the activation."""
+        # Not while a module loads its data (demo focal points get no invitation).
+        if not portal_invite_enabled(self.env) or self.env.context.get(
+            "install_module"
+        ):
+            return
+        notes = {}
+        for partner in self.filtered(
+            lambda p: not p.with_context(active_test=False).user_ids
+        ):
+            if not partner.email:
+                notes[partner.id] = self.env._(
+                    "Not invited to the portal: the contact has no email."
+                )
+                continue
+            wizard = (
+                self.env["portal.wizard"]
+                .sudo()
+                .create({"partner_ids": [Command.set(partner.ids)]})
+            )
+            try:
+                with self.env.cr.savepoint():
+                    wizard.user_ids.action_grant_access()
+            except UserError as error:
+                notes[partner.id] = self.env._(
+                    "Not invited to the portal: %s", error.args[0]
+                )
+        if notes:
+            self.browse(notes)._message_log_batch(bodies=notes)
 
     def _excfp_launch_onboarding(self):
         """Launch the editable "Focal point onboarding" plan on new focal points.

@@ -4,6 +4,7 @@ from . import (
     test_governance,
     test_liaison,
     test_performance,
+    test_portal_access,
     test_role,
     test_security,
     test_term,

@@ -84,8 +84,8 @@ class TestPerformance(ExcfpCase):
         # activities per partner, each in one batch. What grows with the batch
         # is Odoo's chatter tracking: one message (and its tracking values) per
         # changed role and per changed group.
-        with self.assertQueryCount(excfp_secretariat=49):
+        with self.assertQueryCount(excfp_secretariat=51):
             nominated[:1].action_activate()
-        with self.assertQueryCount(excfp_secretariat=109):
+        with self.assertQueryCount(excfp_secretariat=111):
             nominated[1:20].action_activate()
         self.assertEqual(set(nominated.mapped("state")), {"active"})

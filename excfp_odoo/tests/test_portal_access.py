@@ -1,0 +1,155 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+from .common import ExcfpCase
+
+
+@tagged("post_install", "-at_install")
+class TestPortalInvitation(ExcfpCase):
+    def test_new_focal_point_invited_to_portal(self):
+        with self.mock_mail_gateway():
+            self._role(self.ana, "focal_point").action_activate()
+        user = self.ana.user_ids
+        self.assertEqual(len(user), 1)
+        self.assertTrue(user._is_portal())
+        self.assertEqual(user.login, "ana@example.org")
+
+    def test_setting_off_and_existing_users(self):
+        self.env["ir.config_parameter"].set_param(
+            "excfp_odoo.portal_invite_focal_points", "False"
+        )
+        settings = self.env["res.config.settings"].create({})
+        self.assertFalse(settings.excfp_portal_invite)
+        with self.mock_mail_gateway():
+            self._role(self.ana, "focal_point").action_activate()
+        self.assertFalse(self.ana.user_ids)
+        self.env["ir.config_parameter"].set_param(
+            "excfp_odoo.portal_invite_focal_points", "True"
+        )
+        # an internal user keeps their back-office access
+        internal = self.user_secretariat.partner_id
+        group = self.env["excfp.specialist.group"].create({"name": "I", "code": "I-T"})
+        with self.mock_mail_gateway():
+            self._role(internal, "focal_point", group=group).action_activate()
+        self.assertFalse(self.user_secretariat._is_portal())
+        self.assertEqual(internal.user_ids, self.user_secretariat)
+
+    def test_email_taken_is_noted_not_fatal(self):
+        self.ben.email = "excfp_secretariat"  # another user's login
+        with self.mock_mail_gateway():
+            role = self._role(self.ben, "focal_point")
+            role.action_activate()
+        self.assertEqual(role.state, "active", "the activation stands")
+        self.assertFalse(self.ben.user_ids)
+        self.assertTrue(
+            any(
+                "Not invited to the portal" in (m.body or "")
+                for m in self.ben.message_ids
+            )
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestPortalRecordRules(ExcfpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_a = mail_new_test_user(
+            cls.env,
+            login="excfp_portal_a",
+            name="Paula A",
+            email="paula@example.org",
+            groups="base.group_portal",
+        )
+        cls.portal_b = mail_new_test_user(
+            cls.env,
+            login="excfp_portal_b",
+            name="Pablo B",
+            email="pablo@example.org",
+            groups="base.group_portal",
+        )
+        cls.other_group = cls.env["excfp.specialist.group"].create(
+            {"name": "Other Portal SG", "code": "OPSG"}
+        )
+        Role = cls.env["excfp.role"]
+        cls.role_a = Role.create(
+            {
+                "partner_id": cls.portal_a.partner_id.id,
+                "group_id": cls.group.id,
+                "role_type": "member",
+                "state": "active",
+            }
+        )
+        cls.role_b = Role.create(
+            {
+                "partner_id": cls.portal_b.partner_id.id,
+                "group_id": cls.other_group.id,
+                "role_type": "member",
+                "state": "active",
+            }
+        )
+        doc = cls.env.ref("excfp_odoo.governance_doc_ssc_mandate")
+        Ack = cls.env["excfp.acknowledgement"]
+        cls.ack_a = Ack.create(
+            {"partner_id": cls.portal_a.partner_id.id, "document_id": doc.id}
+        )
+        cls.ack_b = Ack.create(
+            {"partner_id": cls.portal_b.partner_id.id, "document_id": doc.id}
+        )
+        Liaison = cls.env["excfp.liaison"]
+        cls.request_a = Liaison.create(
+            {
+                "name": "For A",
+                "group_id": cls.group.id,
+                "focal_point_id": cls.portal_a.partner_id.id,
+            }
+        )
+        cls.request_b = Liaison.create(
+            {
+                "name": "For B",
+                "group_id": cls.other_group.id,
+                "focal_point_id": cls.portal_b.partner_id.id,
+            }
+        )
+
+    def test_portal_user_sees_only_own_records(self):
+        for model, own, other in (
+            ("excfp.role", self.role_a, self.role_b),
+            ("excfp.acknowledgement", self.ack_a, self.ack_b),
+            ("excfp.liaison", self.request_a, self.request_b),
+            ("excfp.specialist.group", self.group, self.other_group),
+        ):
+            records = self.env[model].with_user(self.portal_a)
+            found = records.search([("id", "in", (own | other).ids)])
+            self.assertEqual(found, own, model)
+            with self.assertRaises(AccessError, msg=model):
+                other.with_user(self.portal_a).read(["display_name"])
+
+    def test_portal_user_cannot_write(self):
+        with self.assertRaises(AccessError):
+            self.role_a.with_user(self.portal_a).write({"notes": "mine"})
+        with self.assertRaises(AccessError):
+            self.request_a.with_user(self.portal_a).write({"state": "answered"})
+        with self.assertRaises(AccessError):
+            self.env["excfp.acknowledgement"].with_user(self.portal_a).create(
+                {
+                    "partner_id": self.portal_a.partner_id.id,
+                    "document_id": self.env.ref(
+                        "excfp_odoo.governance_doc_ssc_bylaws"
+                    ).id,
+                }
+            )
+
+    def test_reference_data_readable(self):
+        for model in (
+            "excfp.term",
+            "excfp.governance.document",
+            "excfp.exsitu.network",
+        ):
+            self.assertTrue(
+                self.env[model].with_user(self.portal_b).search_count([]), model
+            )
