@@ -34,6 +34,7 @@
         "views/excfp_specialist_group_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
         "views/excfp_menus.xml",
     ],
     "demo": [

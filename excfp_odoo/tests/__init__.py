@@ -5,6 +5,7 @@ from . import (
     test_liaison,
     test_performance,
     test_portal_access,
+    test_portal_pages,
     test_role,
     test_security,
     test_term,
