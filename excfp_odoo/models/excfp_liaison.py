@@ -7,7 +7,14 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .excfp_params import CRON_BATCH_SIZE, default_owner, get_days, without_followup
+from .excfp_params import (
+    CRON_BATCH_SIZE,
+    configured_owner,
+    default_owner,
+    get_days,
+    responsible_user,
+    without_followup,
+)
 
 OPEN_STATES = ("new", "in_progress")
 
@@ -25,17 +32,7 @@ class ExcfpLiaison(models.Model):
     def _default_user_id(self):
         """The default owner from the settings; else whoever records the
         request, unless that is the mail gateway or a scheduled action."""
-        owner_id = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("excfp_odoo.liaison_default_user_id")
-        )
-        owner = self.env["res.users"].browse(int(owner_id or 0)).exists()
-        if owner:
-            return owner
-        if self.env.user._is_internal() and not self.env.user._is_superuser():
-            return self.env.user
-        return default_owner(self.env)
+        return configured_owner(self.env) or responsible_user(self.env)
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     description = fields.Html()
@@ -137,7 +134,6 @@ class ExcfpLiaison(models.Model):
         compute="_compute_is_overdue",
         search="_search_is_overdue",
     )
-    color = fields.Integer()
 
     # ---- Compute ----
 

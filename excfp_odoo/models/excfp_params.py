@@ -22,15 +22,19 @@ def get_days(env, key):
     return max(days, 1)
 
 
-def default_owner(env):
-    """The secretariat member who owns generated work, or the administrator."""
+def configured_owner(env):
+    """The default secretariat owner of the settings, if any."""
     owner_id = (
         env["ir.config_parameter"]
         .sudo()
         .get_param("excfp_odoo.liaison_default_user_id")
     )
-    owner = env["res.users"].sudo().browse(int(owner_id or 0)).exists()
-    return owner or env.ref("base.user_admin")
+    return env["res.users"].sudo().browse(int(owner_id or 0)).exists()
+
+
+def default_owner(env):
+    """The secretariat member who owns generated work, or the administrator."""
+    return configured_owner(env) or env.ref("base.user_admin")
 
 
 def responsible_user(env):

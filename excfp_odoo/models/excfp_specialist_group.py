@@ -44,7 +44,6 @@ class ExcfpSpecialistGroup(models.Model):
     scope = fields.Text()
     website = fields.Char()
     email = fields.Char()
-    color = fields.Integer()
     active = fields.Boolean(default=True, tracking=True)
 
     # ---- People ----

@@ -174,14 +174,12 @@ class ResPartner(models.Model):
 
     def _governance_ack_counts(self):
         """Acknowledged current versions of required documents, per partner."""
-        ids = self.ids if self else None
         domain = [
+            ("partner_id", "in", self.ids),
             ("is_current", "=", True),
             ("document_id.required_for_focal_points", "=", True),
             ("document_id.active", "=", True),
         ]
-        if ids is not None:
-            domain.append(("partner_id", "in", ids))
         groups = (
             self.env["excfp.acknowledgement"]
             .sudo()
