@@ -44,6 +44,7 @@ class ExcfpSpecialistGroup(models.Model):
     scope = fields.Text()
     website = fields.Char()
     email = fields.Char()
+    color = fields.Integer(help="Colour of the group's card in the kanban view.")
     active = fields.Boolean(default=True, tracking=True)
 
     # ---- People ----
