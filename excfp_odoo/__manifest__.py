@@ -16,7 +16,7 @@
     "data": [
         "security/excfp_security.xml",
         "security/ir.model.access.csv",
-        "security/excfp_portal_rules.xml",
+        "security/excfp_rules.xml",
         "data/excfp_term_data.xml",
         "data/excfp_exsitu_network_data.xml",
         "data/excfp_governance_document_data.xml",

@@ -1,23 +1,74 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from werkzeug.exceptions import Forbidden, NotFound
+
 from odoo import http
+from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
+from odoo.tools import html2plaintext, plaintext2html
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+# Ids beyond PostgreSQL's integer would fail in SQL, not as "not found".
+MAX_ID = 2**31 - 1
+EXPERIENCE_MAX_LENGTH = 5000
+TRAINING_STATES = ("encouraged", "enrolled", "completed")
+OPEN_STATES = ("new", "in_progress")
+
+
+def _clean(value):
+    """Form and query strings as PostgreSQL takes them: text, no NUL."""
+    return value.replace("\x00", "").strip() if isinstance(value, str) else ""
+
 
 class ExcfpPortal(CustomerPortal):
-    """The SSC pages of the portal: a person's roles, first; governance,
-    profile and liaison requests follow (issue 5)."""
+    """The SSC pages of the portal: a person's roles and groups; for focal
+    points, also governance acknowledgements, the ex situ profile and the
+    liaison requests they answer. Reads go through the user's own access
+    rights; changes run in sudo only after the controller checked that the
+    record is the user's."""
+
+    # ---- Helpers ----
+
+    def _excfp_partner(self):
+        return request.env.user.partner_id
+
+    def _excfp_focal_point(self):
+        """The user's partner when they hold an active or nominated focal
+        point role, else None: the focal point pages are theirs only."""
+        partner = self._excfp_partner()
+        return partner if partner._excfp_focal_point_roles() else None
+
+    def _excfp_document(self, model_name, record_id):
+        """The record in sudo once the user may read it; 404 otherwise, the
+        same for "not yours" and "does not exist" (nothing to enumerate)."""
+        if not isinstance(record_id, int) or not 0 < record_id <= MAX_ID:
+            raise NotFound()
+        try:
+            return self._document_check_access(model_name, record_id)
+        except (AccessError, MissingError) as error:
+            raise NotFound() from error
+
+    def _excfp_int(self, value):
+        value = _clean(value)
+        if not value.isdigit() or int(value) > MAX_ID:
+            return None
+        return int(value)
 
     def _excfp_role_domain(self):
         # Record rules already limit portal users to their own roles; the
-        # explicit domain keeps internal users (who see everything) to theirs.
-        return [("partner_id", "=", request.env.user.partner_id.id)]
+        # explicit domain keeps the secretariat (who see all) to theirs.
+        return [("partner_id", "=", self._excfp_partner().id)]
+
+    def _excfp_request_domain(self):
+        return [("focal_point_id", "=", self._excfp_partner().id)]
+
+    # ---- Home ----
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        partner = self._excfp_partner()
         if "excfp_role_count" in counters:
             Role = request.env["excfp.role"]
             values["excfp_role_count"] = (
@@ -25,7 +76,38 @@ class ExcfpPortal(CustomerPortal):
                 if Role.has_access("read")
                 else 0
             )
+        wanted = {"excfp_ack_count", "excfp_request_count"} & set(counters)
+        if wanted:
+            is_focal_point = bool(partner._excfp_focal_point_roles())
+        if "excfp_ack_count" in wanted:
+            values["excfp_ack_count"] = 0
+            if is_focal_point:
+                documents, outstanding = partner._excfp_required_documents()
+                done = len(documents) - len(outstanding)
+                values["excfp_ack_count"] = f"{done} / {len(documents)}"
+        if "excfp_request_count" in wanted:
+            values["excfp_request_count"] = 0
+            if is_focal_point:
+                # A string, so that the card shows for a focal point with no
+                # open request too (the portal hides counters equal to 0).
+                values["excfp_request_count"] = str(
+                    request.env["excfp.liaison"].search_count(
+                        self._excfp_request_domain() + [("state", "in", OPEN_STATES)]
+                    )
+                )
         return values
+
+    @http.route()
+    def home(self, **kw):
+        response = super().home(**kw)
+        focal_point = self._excfp_focal_point()
+        if focal_point:
+            response.qcontext["excfp_checklist"] = (
+                focal_point._excfp_onboarding_checklist()
+            )
+        return response
+
+    # ---- Roles and groups ----
 
     def _excfp_role_sortings(self):
         env = request.env
@@ -40,6 +122,7 @@ class ExcfpPortal(CustomerPortal):
         ["/my/ssc/roles", "/my/ssc/roles/page/<int:page>"],
         type="http",
         auth="user",
+        methods=["GET"],
         website=True,
     )
     def portal_my_ssc_roles(self, page=1, sortby=None, **kw):
@@ -57,12 +140,14 @@ class ExcfpPortal(CustomerPortal):
             page=page,
             step=self._items_per_page,
         )
+        # sudo after the search with the user's rights: names of groups
+        # and terms they may not read on their own (an ended role's group).
         roles = Role.search(
             domain,
             order=sortings[sortby]["order"],
             limit=self._items_per_page,
             offset=pager["offset"],
-        )
+        ).sudo()
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -75,3 +160,374 @@ class ExcfpPortal(CustomerPortal):
             }
         )
         return request.render("excfp_odoo.portal_my_ssc_roles", values)
+
+    @http.route(
+        "/my/ssc/groups/<int:group_id>",
+        type="http",
+        auth="user",
+        methods=["GET"],
+        website=True,
+    )
+    def portal_my_ssc_group(self, group_id, **kw):
+        group_sudo = self._excfp_document("excfp.specialist.group", group_id)
+        website = group_sudo.website or ""
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "group": group_sudo,
+                # only web links become links
+                "group_url": website
+                if website.startswith(("https://", "http://"))
+                else False,
+                "page_name": "excfp_group",
+            }
+        )
+        return request.render("excfp_odoo.portal_my_ssc_group", values)
+
+    # ---- Governance acknowledgements ----
+
+    @http.route(
+        "/my/ssc/governance",
+        type="http",
+        auth="user",
+        methods=["GET"],
+        website=True,
+    )
+    def portal_my_ssc_governance(self, **kw):
+        partner = self._excfp_focal_point()
+        if not partner:
+            return request.redirect("/my")
+        documents, outstanding = partner._excfp_required_documents()
+        acknowledgements = (
+            request.env["excfp.acknowledgement"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("document_id", "in", documents.ids),
+                    ("is_current", "=", True),
+                ]
+            )
+        )
+        categories = dict(
+            documents._fields["category"]._description_selection(request.env)
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "excfp_governance",
+                "documents_by_category": [
+                    (categories.get(category, category), docs)
+                    for category, docs in documents.grouped("category").items()
+                ],
+                "outstanding": outstanding,
+                "acknowledgements": {
+                    ack.document_id.id: ack for ack in acknowledgements
+                },
+                "message": _clean(kw.get("message")),
+            }
+        )
+        return request.render("excfp_odoo.portal_my_ssc_governance", values)
+
+    @http.route(
+        "/my/ssc/governance/acknowledge",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_my_ssc_governance_acknowledge(
+        self, document_id=None, version=None, document_ids=None, **kw
+    ):
+        partner = self._excfp_focal_point()
+        if not partner:
+            raise Forbidden()
+        documents, outstanding = partner._excfp_required_documents()
+        if _clean(document_id) == "all":
+            # Only what the page listed: a document added since is read first.
+            listed = {self._excfp_int(i) for i in _clean(document_ids).split(",")}
+            todo = outstanding.filtered(lambda doc: doc.id in listed)
+        else:
+            todo = documents.filtered(
+                lambda doc: doc.id == self._excfp_int(document_id)
+            )
+            if not todo:
+                raise NotFound()
+            if todo.version != _clean(version):
+                return request.redirect("/my/ssc/governance?message=new_version")
+        acknowledged = partner._excfp_acknowledge(todo)
+        message = "acknowledged" if acknowledged else "nothing"
+        return request.redirect(f"/my/ssc/governance?message={message}")
+
+    # ---- Ex situ profile ----
+
+    def _excfp_profile_values(self, partner, form=None):
+        """Values of the profile form: the partner's, or what the user sent
+        (kept when it did not validate)."""
+        if form is None:
+            form = {
+                "exsitu_org_type": partner.exsitu_org_type or "",
+                "network_ids": partner.exsitu_network_ids.ids,
+                "exsitu_experience": html2plaintext(partner.exsitu_experience or ""),
+                "cpsg_training_state": partner.cpsg_training_state,
+                "cpsg_answer": "",
+            }
+        Partner = request.env["res.partner"]
+        return {
+            "partner": partner,
+            "form": form,
+            "org_types": Partner._fields["exsitu_org_type"]._description_selection(
+                request.env
+            ),
+            "training_states": [
+                (key, label)
+                for key, label in Partner._fields[
+                    "cpsg_training_state"
+                ]._description_selection(request.env)
+                if key in TRAINING_STATES
+            ],
+            "networks": request.env["excfp.exsitu.network"].search([]),
+        }
+
+    def _excfp_profile_validate(self, partner, form):
+        """Odoo's portal way (``details_form_validate``): a dict of field
+        errors and a list of messages, shown above the form."""
+        env = request.env
+        error, messages = {}, []
+        org_types = dict(
+            env["res.partner"]._fields["exsitu_org_type"]._description_selection(env)
+        )
+        if form["exsitu_org_type"] and form["exsitu_org_type"] not in org_types:
+            error["exsitu_org_type"] = "error"
+            messages.append(env._("Choose an organisation type from the list."))
+        networks = env["excfp.exsitu.network"].search([])
+        if None in form["network_ids"] or not set(form["network_ids"]) <= set(
+            networks.ids
+        ):
+            error["network_ids"] = "error"
+            messages.append(env._("Choose networks from the list."))
+        if len(form["exsitu_experience"]) > EXPERIENCE_MAX_LENGTH:
+            error["exsitu_experience"] = "error"
+            messages.append(
+                env._(
+                    "Describe your ex situ experience in at most %s characters.",
+                    EXPERIENCE_MAX_LENGTH,
+                )
+            )
+        if form["cpsg_training_state"] not in TRAINING_STATES + ("none",):
+            error["cpsg_training_state"] = "error"
+            messages.append(env._("Choose your CPSG training status from the list."))
+        answer = form["cpsg_answer"]
+        if answer not in ("", "accept", "decline") or (
+            (answer == "accept" and partner.cpsg_status == "member")
+            or (answer == "decline" and partner.cpsg_status != "invited")
+        ):
+            error["cpsg_answer"] = "error"
+            messages.append(
+                env._(
+                    "This answer to the CPSG invitation is not possible any more: "
+                    "your membership status has changed. Reload the page."
+                )
+            )
+        return error, messages
+
+    @http.route(
+        "/my/ssc/profile",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+    )
+    def portal_my_ssc_profile(self, **post):
+        partner = self._excfp_focal_point()
+        if not partner:
+            if request.httprequest.method == "POST":
+                raise Forbidden()
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values["page_name"] = "excfp_profile"
+        values["saved"] = request.httprequest.method == "GET" and bool(
+            post.get("saved")
+        )
+        if request.httprequest.method == "POST":
+            form = {
+                "exsitu_org_type": _clean(post.get("exsitu_org_type")),
+                "network_ids": [
+                    self._excfp_int(value)
+                    for value in request.httprequest.form.getlist("network_ids")
+                ],
+                "exsitu_experience": _clean(post.get("exsitu_experience")),
+                "cpsg_training_state": _clean(post.get("cpsg_training_state")),
+                "cpsg_answer": _clean(post.get("cpsg_answer")),
+            }
+            error, messages = self._excfp_profile_validate(partner, form)
+            if not error:
+                experience = form["exsitu_experience"]
+                partner._excfp_portal_update_profile(
+                    org_type=form["exsitu_org_type"] or False,
+                    networks=request.env["excfp.exsitu.network"].browse(
+                        form["network_ids"]
+                    ),
+                    experience=plaintext2html(experience) if experience else False,
+                    training_state=form["cpsg_training_state"],
+                    cpsg_answer=form["cpsg_answer"] or None,
+                )
+                return request.redirect("/my/ssc/profile?saved=1")
+            values.update(self._excfp_profile_values(partner, form))
+            values.update({"error": error, "error_message": messages})
+        else:
+            values.update(self._excfp_profile_values(partner))
+            values.update({"error": {}, "error_message": []})
+        return request.render("excfp_odoo.portal_my_ssc_profile", values)
+
+    # ---- Liaison requests ----
+
+    def _excfp_request_filters(self):
+        env = request.env
+        return {
+            "all": {"label": env._("All"), "domain": []},
+            "open": {
+                "label": env._("Open"),
+                "domain": [("state", "in", OPEN_STATES)],
+            },
+            "overdue": {
+                "label": env._("Overdue"),
+                "domain": [("is_overdue", "=", True)],
+            },
+            "answered": {
+                "label": env._("Answered"),
+                "domain": [("state", "in", ("answered", "closed"))],
+            },
+        }
+
+    def _excfp_request_sortings(self):
+        env = request.env
+        return {
+            "date": {"label": env._("Newest"), "order": "date_received desc, id desc"},
+            "due": {"label": env._("Due date"), "order": "date_due, id"},
+            "name": {"label": env._("Subject"), "order": "name, id"},
+            "state": {"label": env._("Status"), "order": "state, date_due, id"},
+        }
+
+    def _excfp_request_inputs(self):
+        env = request.env
+        return {
+            "name": {"input": "name", "label": env._("Search in Subject")},
+            "counterpart": {
+                "input": "counterpart",
+                "label": env._("Search in Counterpart"),
+            },
+            "group": {"input": "group", "label": env._("Search in Group")},
+        }
+
+    @http.route(
+        ["/my/ssc/requests", "/my/ssc/requests/page/<int:page>"],
+        type="http",
+        auth="user",
+        methods=["GET"],
+        website=True,
+    )
+    def portal_my_ssc_requests(
+        self, page=1, sortby=None, filterby=None, search=None, search_in="name", **kw
+    ):
+        if not self._excfp_focal_point():
+            return request.redirect("/my")
+        Liaison = request.env["excfp.liaison"]
+        filters = self._excfp_request_filters()
+        sortings = self._excfp_request_sortings()
+        inputs = self._excfp_request_inputs()
+        filterby = filterby if filterby in filters else "open"
+        sortby = sortby if sortby in sortings else "date"
+        search_in = search_in if search_in in inputs else "name"
+        search = _clean(search)[:200]
+        domain = self._excfp_request_domain() + filters[filterby]["domain"]
+        if search:
+            if search_in == "counterpart":
+                # The user's own requests still (rules apply on liaison): sudo
+                # only finds the contacts by name, which portal users cannot.
+                partners = request.env["res.partner"].sudo()._search(
+                    [("name", "ilike", search)]
+                )
+                domain.append(("counterpart_id", "in", partners))
+            else:
+                field = "group_id.name" if search_in == "group" else "name"
+                domain.append((field, "ilike", search))
+        pager = portal_pager(
+            url="/my/ssc/requests",
+            url_args={
+                "sortby": sortby,
+                "filterby": filterby,
+                "search": search,
+                "search_in": search_in,
+            },
+            total=Liaison.search_count(domain),
+            page=page,
+            step=self._items_per_page,
+        )
+        requests = Liaison.search(
+            domain,
+            order=sortings[sortby]["order"],
+            limit=self._items_per_page,
+            offset=pager["offset"],
+        )
+        request.session["my_excfp_requests_history"] = requests.ids[:100]
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                # sudo: the user's own requests, found with their rights above;
+                # the counterpart's name is shown, not the contact.
+                "liaisons": requests.sudo(),
+                "page_name": "excfp_requests",
+                "default_url": "/my/ssc/requests",
+                "pager": pager,
+                "searchbar_sortings": sortings,
+                "sortby": sortby,
+                "searchbar_filters": filters,
+                "filterby": filterby,
+                "searchbar_inputs": inputs,
+                "search_in": search_in,
+                "search": search,
+            }
+        )
+        return request.render("excfp_odoo.portal_my_ssc_requests", values)
+
+    @http.route(
+        "/my/ssc/requests/<int:request_id>",
+        type="http",
+        auth="user",
+        methods=["GET"],
+        website=True,
+    )
+    def portal_my_ssc_request(self, request_id, **kw):
+        # No access token: the page is the focal point's (record rules), and
+        # a token from a link that went elsewhere opens nothing.
+        liaison_sudo = self._excfp_document("excfp.liaison", request_id)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "excfp_request",
+                "liaison": liaison_sudo,
+                "can_answer": liaison_sudo.state in OPEN_STATES,
+                "message": _clean(kw.get("message")),
+            }
+        )
+        values = self._get_page_view_values(
+            liaison_sudo, None, values, "my_excfp_requests_history", False
+        )
+        return request.render("excfp_odoo.portal_my_ssc_request", values)
+
+    @http.route(
+        "/my/ssc/requests/<int:request_id>/answer",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_my_ssc_request_answer(self, request_id, **kw):
+        liaison_sudo = self._excfp_document("excfp.liaison", request_id)
+        if liaison_sudo.focal_point_id != self._excfp_partner():
+            raise Forbidden()
+        # Answered once: a second submission finds it no longer open.
+        message = "answered" if liaison_sudo.state in OPEN_STATES else "nothing"
+        liaison_sudo.action_answer()
+        return request.redirect(f"{liaison_sudo.access_url}?message={message}")

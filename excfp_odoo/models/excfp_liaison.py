@@ -26,8 +26,11 @@ class ExcfpLiaison(models.Model):
 
     _name = "excfp.liaison"
     _description = "Liaison Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_received desc, id desc"
+    # Focal points answer from the portal chatter: reading the request (their
+    # own, by record rule) is enough to post on it, as on a project task.
+    _mail_post_access = "read"
 
     def _default_user_id(self):
         """The default owner from the settings; else whoever records the
@@ -136,6 +139,11 @@ class ExcfpLiaison(models.Model):
     )
 
     # ---- Compute ----
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for request in self:
+            request.access_url = f"/my/ssc/requests/{request.id}"
 
     @api.depends("group_id")
     def _compute_focal_point_id(self):
@@ -360,6 +368,16 @@ class ExcfpLiaison(models.Model):
 
     def _mail_get_partner_fields(self, introspect_fields=False):
         return ["counterpart_id"]
+
+    def _notify_get_recipients_groups(self, message, model_description, msg_vals=None):
+        """The counterpart answers by email: portal.mixin would give them a
+        tokenised link to the focal point's request page, which is not theirs
+        to see (nor to "mark answered"). Focal points with a portal user keep
+        their own "View" link, without a token."""
+        groups = super()._notify_get_recipients_groups(
+            message, model_description, msg_vals=msg_vals
+        )
+        return [group for group in groups if group[0] != "portal_customer"]
 
     # ---- Tools ----
 

@@ -6,7 +6,13 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, float_round, format_date
+from odoo.tools import (
+    SQL,
+    float_round,
+    format_date,
+    html2plaintext,
+    is_html_empty,
+)
 
 from .excfp_params import (
     CRON_BATCH_SIZE,
@@ -94,6 +100,7 @@ class ResPartner(models.Model):
             ("other", "Other"),
         ],
         string="Ex situ Organisation Type",
+        tracking=True,
     )
     exsitu_network_ids = fields.Many2many(
         "excfp.exsitu.network",
@@ -101,6 +108,7 @@ class ResPartner(models.Model):
         "partner_id",
         "network_id",
         string="Ex situ Networks",
+        tracking=True,
     )
     exsitu_experience = fields.Html(string="Ex situ Experience")
 
@@ -387,6 +395,153 @@ class ResPartner(models.Model):
             Markup().join(Markup("<li>%s</li>") % step for step in steps),
         )
         self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
+
+    # ---- Self-service on the portal ----
+
+    def _excfp_focal_point_roles(self):
+        """Active or nominated focal point roles: they open the focal point
+        pages of the portal (governance, profile, requests)."""
+        self.ensure_one()
+        return (
+            self.env["excfp.role"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", self.id),
+                    ("role_type", "=", "focal_point"),
+                    ("state", "in", ("active", "nominated")),
+                ]
+            )
+        )
+
+    def _excfp_required_documents(self):
+        """The documents required of focal points, and those of them whose
+        current version this person has not acknowledged yet."""
+        self.ensure_one()
+        documents = (
+            self.env["excfp.governance.document"]
+            .sudo()
+            .search([("required_for_focal_points", "=", True)])
+        )
+        done = (
+            self.env["excfp.acknowledgement"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", self.id),
+                    ("document_id", "in", documents.ids),
+                    ("is_current", "=", True),
+                ]
+            )
+            .document_id
+        )
+        return documents, documents - done
+
+    def _excfp_acknowledge(self, documents, channel="portal"):
+        """Acknowledge the current version of ``documents``. Versions already
+        acknowledged are skipped, so a repeated submission records nothing."""
+        self.ensure_one()
+        # Two submissions at once wait on this lock; the second then fails to
+        # serialise and Odoo replays it, when it finds nothing left to record.
+        self.env.cr.execute(
+            SQL("SELECT id FROM res_partner WHERE id = %s FOR NO KEY UPDATE", self.id)
+        )
+        _required, outstanding = self._excfp_required_documents()
+        todo = outstanding & documents
+        return (
+            self.env["excfp.acknowledgement"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "partner_id": self.id,
+                        "document_id": document.id,
+                        "version": document.version,
+                        "channel": channel,
+                    }
+                    for document in todo
+                ]
+            )
+        )
+
+    def _excfp_profile_complete(self):
+        self.ensure_one()
+        return bool(
+            self.exsitu_org_type
+            and self.exsitu_network_ids
+            and not is_html_empty(self.exsitu_experience)
+        )
+
+    def _excfp_onboarding_checklist(self):
+        """What the Terms of Reference ask of a new focal point, each step
+        with whether it is done and where on the portal it is done."""
+        self.ensure_one()
+        documents, outstanding = self._excfp_required_documents()
+        _ = self.env._
+        return [
+            {
+                "name": _("Answer the invitation to join CPSG"),
+                "done": self.cpsg_status in ("member", "declined"),
+                "url": "/my/ssc/profile#cpsg",
+            },
+            {
+                "name": _("Take the CPSG training"),
+                "done": self.cpsg_training_state == "completed",
+                "url": "/my/ssc/profile#training",
+            },
+            {
+                "name": _(
+                    "Acknowledge the governance documents (%(done)s of %(total)s)",
+                    done=len(documents) - len(outstanding),
+                    total=len(documents),
+                ),
+                "done": not outstanding,
+                "url": "/my/ssc/governance",
+            },
+            {
+                "name": _("Complete your ex situ profile"),
+                "done": self._excfp_profile_complete(),
+                "url": "/my/ssc/profile",
+            },
+        ]
+
+    def _excfp_portal_update_profile(
+        self, org_type, networks, experience, training_state, cpsg_answer=None
+    ):
+        """Write the ex situ profile sent from the portal (validated by the
+        controller) and tell the secretariat in the contact's chatter: tracked
+        fields log their own changes, the note names the others."""
+        self.ensure_one()
+        vals = {}
+        if org_type != (self.exsitu_org_type or False):
+            vals["exsitu_org_type"] = org_type
+        if networks != self.exsitu_network_ids:
+            vals["exsitu_network_ids"] = [Command.set(networks.ids)]
+        if html2plaintext(experience or "") != html2plaintext(
+            self.exsitu_experience or ""
+        ):
+            vals["exsitu_experience"] = experience
+        if training_state and training_state != self.cpsg_training_state:
+            vals["cpsg_training_state"] = training_state
+        if cpsg_answer == "accept" and self.cpsg_status != "member":
+            vals["cpsg_status"] = "member"
+            vals["cpsg_member_since"] = fields.Date.context_today(self)
+        elif cpsg_answer == "decline" and self.cpsg_status == "invited":
+            vals["cpsg_status"] = "declined"
+        if not vals:
+            return False
+        self.sudo().write(vals)
+        labels = self.fields_get(list(vals), ["string"])
+        self.sudo().message_post(
+            body=self.env._(
+                "Ex situ profile updated from the portal: %s",
+                ", ".join(labels[name]["string"] for name in vals),
+            ),
+            author_id=self.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
 
     # ---- Scheduled actions ----
 

@@ -1,104 +1,170 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-from odoo.addons.mail.tests.common import mail_new_test_user
+from .portal_common import ExcfpPortalCase
 
 
 @tagged("post_install", "-at_install")
-class TestPortalRolesPage(HttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.portal_a = mail_new_test_user(
-            cls.env,
-            login="excfp_page_a",
-            password="excfp_page_a_pw",
-            name="Paula Page",
-            email="paula.page@example.org",
-            groups="base.group_portal",
-        )
-        cls.portal_b = mail_new_test_user(
-            cls.env,
-            login="excfp_page_b",
-            password="excfp_page_b_pw",
-            name="Pablo Page",
-            email="pablo.page@example.org",
-            groups="base.group_portal",
-        )
-        Group = cls.env["excfp.specialist.group"]
-        cls.group_a = Group.create({"name": "Axolotl Page SG", "code": "APSG"})
-        cls.group_b = Group.create({"name": "Bongo Page SG", "code": "BPSG"})
-        Role = cls.env["excfp.role"]
-        Role.create(
-            {
-                "partner_id": cls.portal_a.partner_id.id,
-                "group_id": cls.group_a.id,
-                "role_type": "member",
-                "state": "active",
-            }
-        )
-        Role.create(
-            {
-                "partner_id": cls.portal_b.partner_id.id,
-                "group_id": cls.group_b.id,
-                "role_type": "co_chair",
-                "state": "active",
-            }
-        )
-
+class TestPortalHomeAndRoles(ExcfpPortalCase):
     def test_roles_page_shows_own_roles_only(self):
-        self.authenticate("excfp_page_a", "excfp_page_a_pw")
+        self.login(self.portal_member)
         response = self.url_open("/my/ssc/roles")
         self.assertEqual(response.status_code, 200)
-        self.assertIn("Axolotl Page SG", response.text)
-        self.assertNotIn("Bongo Page SG", response.text)
+        self.assertIn("Axolotl Portal SG", response.text)
+        self.assertNotIn("Bongo Portal SG", response.text)
+        self.assertIn(f"/my/ssc/groups/{self.group_a.id}", response.text)
         for sortby in ("group", "role", "state", "term", "nonsense"):
             response = self.url_open(f"/my/ssc/roles?sortby={sortby}")
             self.assertEqual(response.status_code, 200, sortby)
         response = self.url_open("/my/ssc/roles/page/99")
         self.assertEqual(response.status_code, 200)
 
-    def test_home_counter_and_anonymous(self):
-        self.authenticate("excfp_page_b", "excfp_page_b_pw")
+    def test_home_counters(self):
+        self.login(self.portal_a)
         response = self.url_open("/my")
         self.assertEqual(response.status_code, 200)
-        self.assertIn("/my/ssc/roles", response.text)
+        for url in ("/my/ssc/roles", "/my/ssc/governance", "/my/ssc/requests"):
+            self.assertIn(url, response.text)
         counters = self.make_jsonrpc_request(
-            "/my/counters", {"counters": ["excfp_role_count"]}
+            "/my/counters",
+            {
+                "counters": [
+                    "excfp_role_count",
+                    "excfp_ack_count",
+                    "excfp_request_count",
+                ]
+            },
         )
-        self.assertEqual(counters["excfp_role_count"], 1)
-        self.authenticate(None, None)
-        response = self.url_open("/my/ssc/roles", allow_redirects=False)
-        self.assertIn(
-            response.status_code, (302, 303), "anonymous visitors log in first"
+        # the focal point role, and the member role activation added
+        self.assertEqual(counters["excfp_role_count"], 2)
+        self.assertEqual(counters["excfp_ack_count"], f"0 / {len(self.documents)}")
+        self.assertEqual(counters["excfp_request_count"], "1")
+        # a member who is no focal point: no focal point counters
+        self.login(self.portal_member)
+        counters = self.make_jsonrpc_request(
+            "/my/counters",
+            {
+                "counters": [
+                    "excfp_role_count",
+                    "excfp_ack_count",
+                    "excfp_request_count",
+                ]
+            },
+        )
+        self.assertEqual(
+            counters,
+            {"excfp_role_count": 1, "excfp_ack_count": 0, "excfp_request_count": 0},
         )
 
-    def test_roles_page_queries_do_not_grow(self):
-        """The same number of queries for 1 role and for 30 (a full page)."""
-        groups = self.env["excfp.specialist.group"].create(
-            [{"name": f"Many Page SG {i}", "code": f"MPSG{i}"} for i in range(29)]
+    def test_home_checklist_follows_the_focal_point(self):
+        self.login(self.portal_a)
+        page = self.url_open("/my").text
+        self.assertIn("Your first steps as Ex situ Focal Point", page)
+        self.assertIn("/my/ssc/profile#cpsg", page)
+        self.assertEqual(page.count("fa-check-circle"), 0, "nothing done yet")
+        partner = self.portal_a.partner_id
+        partner.write(
+            {
+                "cpsg_status": "member",
+                "cpsg_training_state": "completed",
+                "exsitu_org_type": "zoo",
+                "exsitu_network_ids": [
+                    (6, 0, self.env["excfp.exsitu.network"].search([], limit=1).ids)
+                ],
+                "exsitu_experience": "<p>Twenty years of amphibian husbandry.</p>",
+            }
         )
-        self.env["excfp.role"].create(
-            [
-                {
-                    "partner_id": self.portal_a.partner_id.id,
-                    "group_id": group.id,
-                    "role_type": "member",
-                    "state": "active",
-                }
-                for group in groups
-            ]
+        partner._excfp_acknowledge(self.documents)
+        page = self.url_open("/my").text
+        self.assertEqual(page.count("fa-check-circle"), 4, "every step done")
+        # no checklist for a member who is not a focal point
+        self.login(self.portal_member)
+        self.assertNotIn("Your first steps", self.url_open("/my").text)
+
+    def test_anonymous_visitors_log_in_first(self):
+        for url in (
+            "/my/ssc/roles",
+            "/my/ssc/governance",
+            "/my/ssc/profile",
+            "/my/ssc/requests",
+            f"/my/ssc/requests/{self.request_a.id}",
+            f"/my/ssc/groups/{self.group_a.id}",
+        ):
+            response = self.url_open(url, allow_redirects=False)
+            self.assertIn(response.status_code, (302, 303), url)
+            self.assertIn("/web/login", response.headers["Location"], url)
+
+    def test_group_page(self):
+        self.login(self.portal_member)
+        response = self.url_open(f"/my/ssc/groups/{self.group_a.id}")
+        self.assertEqual(response.status_code, 200)
+        for text in (
+            "Axolotl Portal SG",
+            "Carla Chair",
+            "Paula Focal",
+            "Covered",
+            "Axolotls and their wetlands.",
+            'href="https://axolotl.example.org"',
+        ):
+            self.assertIn(text, response.text)
+        # not a group of theirs, or none at all: not found
+        for group_id in (self.group_b.id, 0, 2**31 - 1, 2**40):
+            response = self.url_open(f"/my/ssc/groups/{group_id}")
+            self.assertEqual(response.status_code, 404, group_id)
+        # a website that is not a web address is not made a link
+        self.login(self.internal_fp)
+        response = self.url_open(f"/my/ssc/groups/{self.group_i.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("javascript:x()", response.text)
+
+    def test_focal_point_pages_are_for_focal_points(self):
+        self.login(self.portal_member)
+        for url in ("/my/ssc/governance", "/my/ssc/profile", "/my/ssc/requests"):
+            response = self.url_open(url, allow_redirects=False)
+            self.assertEqual(response.status_code, 303, url)
+            self.assertTrue(response.headers["Location"].endswith("/my"), url)
+        response = self.post(
+            "/my/ssc/governance/acknowledge",
+            {
+                "document_id": "all",
+                "document_ids": ",".join(map(str, self.documents.ids)),
+            },
         )
-        counts = {}
-        for login in ("excfp_page_b", "excfp_page_a"):
-            self.authenticate(login, f"{login}_pw")
-            self.url_open("/my/ssc/roles")  # warm-up
-            self.env.invalidate_all()
-            start = self.cr.sql_log_count
-            response = self.url_open("/my/ssc/roles")
-            counts[login] = self.cr.sql_log_count - start
-            self.assertEqual(response.status_code, 200)
-        self.assertIn("Many Page SG 28", response.text)
-        self.assertGreater(counts["excfp_page_b"], 5, "the requests were counted")
-        self.assertEqual(counts["excfp_page_a"], counts["excfp_page_b"], counts)
+        self.assertEqual(response.status_code, 403)
+        response = self.post("/my/ssc/profile", {"exsitu_org_type": "zoo"})
+        self.assertEqual(response.status_code, 403)
+        self.assertFalse(self.portal_member.partner_id.exsitu_org_type)
+        self.assertFalse(
+            self.env["excfp.acknowledgement"].search(
+                [("partner_id", "=", self.portal_member.partner_id.id)]
+            )
+        )
+
+    def test_pages_in_the_users_language(self):
+        for code in ("fr_FR", "es_ES"):
+            self.env["res.lang"]._activate_lang(code)
+        self.env["excfp.governance.document"].flush_model()
+        checks = {
+            "fr_FR": ("Documents de gouvernance", "Rôles SSC"),
+            "es_ES": ("Documentos de gobernanza", "Funciones en la CSE"),
+        }
+        self.env["ir.module.module"]._load_module_terms(
+            ["excfp_odoo"], list(checks), overwrite=True
+        )
+        for code, texts in checks.items():
+            self.portal_a.lang = code
+            self.login(self.portal_a)
+            home = self.url_open("/my").text
+            for text in texts:
+                self.assertIn(text, home, code)
+            for url in (
+                "/my/ssc/roles",
+                "/my/ssc/governance",
+                "/my/ssc/profile",
+                "/my/ssc/requests",
+                f"/my/ssc/requests/{self.request_a.id}",
+            ):
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 200, url)
+                self.assertIn(f'lang="{code.replace("_", "-")}"', response.text, url)
