@@ -445,8 +445,10 @@ class ExcfpPortal(CustomerPortal):
             if search_in == "counterpart":
                 # The user's own requests still (rules apply on liaison): sudo
                 # only finds the contacts by name, which portal users cannot.
-                partners = request.env["res.partner"].sudo()._search(
-                    [("name", "ilike", search)]
+                partners = (
+                    request.env["res.partner"]
+                    .sudo()
+                    ._search([("name", "ilike", search)])
                 )
                 domain.append(("counterpart_id", "in", partners))
             else:

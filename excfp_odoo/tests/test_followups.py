@@ -349,10 +349,10 @@ class TestScheduledActionQueries(FollowupCase):
             Partner._cron_excfp_ack_reminders()  # warms caches, handles any other data
         # the same number of queries for 4 focal points and for 40
         make(1, 5)
-        with self.mock_mail_gateway(), self.assertQueryCount(__system__=30):
+        with self.mock_mail_gateway(), self.assertQueryCount(__system__=32):
             Partner._cron_excfp_ack_reminders()
         make(5, 45)
-        with self.mock_mail_gateway(), self.assertQueryCount(__system__=30):
+        with self.mock_mail_gateway(), self.assertQueryCount(__system__=32):
             Partner._cron_excfp_ack_reminders()
         self.assertEqual(len(self._new_mails), 40)
 

@@ -87,13 +87,23 @@ class TestSecurity(ExcfpCase):
         group.read(["name", "excfp_status", "focal_point_ids", "chair_ids"])
         env["excfp.term"].search([])
         env["excfp.governance.document"].search([])
-        # ...but people's roles and acknowledgements, and every change, are not
+        # ...but of people's roles, acknowledgements and requests only their
+        # own (a focal point on staff uses the portal pages), and no change
+        Role = env["excfp.role"]
+        others = Role.sudo().create({"partner_id": self.ana.id, "group_id": group.id})
+        self.assertFalse(env["excfp.role"].search([]))
         with self.assertRaises(AccessError):
-            env["excfp.role"].search([])
+            env["excfp.role"].browse(others.id).read(["partner_id"])
+        own = Role.sudo().create(
+            {"partner_id": self.user_employee.partner_id.id, "group_id": group.id}
+        )
+        self.assertEqual(env["excfp.role"].search([]), own)
         with self.assertRaises(AccessError):
-            env["excfp.acknowledgement"].search([])
+            env["excfp.role"].browse(own.id).write({"notes": "mine"})
+        self.assertFalse(env["excfp.acknowledgement"].search([]))
+        self.assertFalse(env["excfp.liaison"].search([]))
         with self.assertRaises(AccessError):
-            env["excfp.liaison"].search([])
+            env["excfp.liaison"].create({"name": "X", "group_id": group.id})
         with self.assertRaises(AccessError):
             group.name = "Renamed"
         with self.assertRaises(AccessError):
