@@ -6,6 +6,7 @@ from . import (
     excfp_role,
     excfp_specialist_group,
     excfp_term,
+    ir_http,
     mail_thread,
     res_config_settings,
     res_partner,

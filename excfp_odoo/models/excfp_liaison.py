@@ -141,7 +141,6 @@ class ExcfpLiaison(models.Model):
     # ---- Compute ----
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for request in self:
             request.access_url = f"/my/ssc/requests/{request.id}"
 

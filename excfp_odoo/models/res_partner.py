@@ -477,20 +477,19 @@ class ResPartner(models.Model):
         with whether it is done and where on the portal it is done."""
         self.ensure_one()
         documents, outstanding = self._excfp_required_documents()
-        _ = self.env._
         return [
             {
-                "name": _("Answer the invitation to join CPSG"),
+                "name": self.env._("Answer the invitation to join CPSG"),
                 "done": self.cpsg_status in ("member", "declined"),
                 "url": "/my/ssc/profile#cpsg",
             },
             {
-                "name": _("Take the CPSG training"),
+                "name": self.env._("Take the CPSG training"),
                 "done": self.cpsg_training_state == "completed",
                 "url": "/my/ssc/profile#training",
             },
             {
-                "name": _(
+                "name": self.env._(
                     "Acknowledge the governance documents (%(done)s of %(total)s)",
                     done=len(documents) - len(outstanding),
                     total=len(documents),
@@ -499,7 +498,7 @@ class ResPartner(models.Model):
                 "url": "/my/ssc/governance",
             },
             {
-                "name": _("Complete your ex situ profile"),
+                "name": self.env._("Complete your ex situ profile"),
                 "done": self._excfp_profile_complete(),
                 "url": "/my/ssc/profile",
             },
