@@ -19,7 +19,7 @@ class ExcfpPortalCase(HttpCase, MockEmail):
             return mail_new_test_user(
                 cls.env,
                 login=login,
-                password=f"{login}_pw",
+                password=login,
                 name=name,
                 email=f"{login}@example.org",
                 groups=groups,
@@ -97,7 +97,7 @@ class ExcfpPortalCase(HttpCase, MockEmail):
         )
 
     def login(self, user):
-        self.authenticate(user.login, f"{user.login}_pw")
+        self.authenticate(user.login, user.login)
 
     def post(self, url, data=None, csrf=True):
         data = dict(data or {})

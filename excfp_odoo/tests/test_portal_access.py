@@ -153,3 +153,42 @@ class TestPortalRecordRules(ExcfpCase):
             self.assertTrue(
                 self.env[model].with_user(self.portal_b).search_count([]), model
             )
+
+    def test_internal_user_and_secretariat(self):
+        """A focal point on staff (internal, not secretariat) reads their own
+        roles, acknowledgements and requests, like a portal user; the
+        secretariat reads everyone's."""
+        staff = self.user_employee
+        Role = self.env["excfp.role"]
+        role = Role.create(
+            {"partner_id": staff.partner_id.id, "group_id": self.other_group.id}
+        )
+        ack = self.env["excfp.acknowledgement"].create(
+            {
+                "partner_id": staff.partner_id.id,
+                "document_id": self.env.ref("excfp_odoo.governance_doc_ssc_mandate").id,
+            }
+        )
+        request = self.env["excfp.liaison"].create(
+            {
+                "name": "For staff",
+                "group_id": self.other_group.id,
+                "focal_point_id": staff.partner_id.id,
+            }
+        )
+        for model, own, others in (
+            ("excfp.role", role, self.role_a | self.role_b),
+            ("excfp.acknowledgement", ack, self.ack_a | self.ack_b),
+            ("excfp.liaison", request, self.request_a | self.request_b),
+        ):
+            ids = (own | others).ids
+            found = self.env[model].with_user(staff).search([("id", "in", ids)])
+            self.assertEqual(found, own, model)
+            with self.assertRaises(AccessError, msg=model):
+                others[:1].with_user(staff).read(["display_name"])
+            found = (
+                self.env[model]
+                .with_user(self.user_secretariat)
+                .search([("id", "in", ids)])
+            )
+            self.assertEqual(found, own | others, model)

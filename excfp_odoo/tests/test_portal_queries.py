@@ -28,7 +28,7 @@ class TestPortalQueries(ExcfpPortalCase):
         cls.portal_one = mail_new_test_user(
             cls.env,
             login="excfp_fp_one",
-            password="excfp_fp_one_pw",
+            password="excfp_fp_one",
             name="Olga One",
             email="olga@example.org",
             groups="base.group_portal",

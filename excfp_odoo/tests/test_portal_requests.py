@@ -148,3 +148,50 @@ class TestPortalRequests(ExcfpPortalCase):
         self.assertEqual(
             response.status_code, 403, "the focal point answers, not the secretariat"
         )
+
+    def test_answer_with_an_attachment(self):
+        self.login(self.portal_a)
+        response = self.url_open(
+            "/mail/attachment/upload",
+            data={
+                "csrf_token": self.csrf_token(),
+                "thread_id": self.request_a.id,
+                "thread_model": "excfp.liaison",
+                "is_pending": "true",
+            },
+            files={"ufile": ("studbook.csv", b"id,name\n1,Axolotl\n", "text/csv")},
+        )
+        self.assertEqual(response.status_code, 200)
+        attachment = response.json()["data"]["ir.attachment"][0]
+        self.make_jsonrpc_request(
+            "/mail/message/post",
+            {
+                "thread_model": "excfp.liaison",
+                "thread_id": self.request_a.id,
+                "post_data": {
+                    "body": "The studbook is attached.",
+                    "message_type": "comment",
+                    "subtype_xmlid": "mail.mt_comment",
+                    "attachment_ids": [attachment["id"]],
+                },
+                "attachment_tokens": [attachment["access_token"]],
+            },
+        )
+        self.env.invalidate_all()
+        message = self.request_a.message_ids.filtered(
+            lambda m: "The studbook is attached." in (m.body or "")
+        )
+        self.assertEqual(message.attachment_ids.name, "studbook.csv")
+        self.assertEqual(message.attachment_ids.res_id, self.request_a.id)
+        # another focal point cannot upload on A's request
+        self.login(self.portal_b)
+        response = self.url_open(
+            "/mail/attachment/upload",
+            data={
+                "csrf_token": self.csrf_token(),
+                "thread_id": self.request_a.id,
+                "thread_model": "excfp.liaison",
+            },
+            files={"ufile": ("x.txt", b"x", "text/plain")},
+        )
+        self.assertEqual(response.status_code, 404)
