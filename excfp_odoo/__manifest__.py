@@ -40,6 +40,7 @@
     "demo": [
         "demo/excfp_demo.xml",
         "demo/excfp_liaison_demo.xml",
+        "demo/excfp_portal_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -29,6 +29,19 @@ output folder:
     liaison_kanban.png        Liaison requests, kanban by status
     liaison_form.png          Demo request excfp_odoo.liaison_catsg_studbook_demo
                               with its chatter (1440x1200)
+
+The portal pages, as the demo focal point Amelia Hartwell (portal user
+amelia.hartwell@example.org / amelia, options --portal-login and
+--portal-password), at 1280x900 and, with the suffix _phone, at a phone's
+390x844 (full page):
+
+    portal_home.png           /my: onboarding checklist and SSC counters
+    portal_roles.png          /my/ssc/roles
+    portal_group.png          /my/ssc/groups/<id>: the group a member sees
+    portal_governance.png     /my/ssc/governance: documents to acknowledge
+    portal_profile.png        /my/ssc/profile: ex situ profile, CPSG answer
+    portal_requests.png       /my/ssc/requests
+    portal_request.png        one request with the portal chatter
 """
 
 import argparse
@@ -50,6 +63,8 @@ VIEWPORT = {"width": 1440, "height": 900}
 TALL_VIEWPORT = {"width": 1440, "height": 1300}
 # liaison form: the chatter sits below the sheet at this width
 FORM_CHATTER_VIEWPORT = {"width": 1440, "height": 1200}
+PORTAL_VIEWPORT = {"width": 1280, "height": 900}
+PHONE_VIEWPORT = {"width": 390, "height": 844}
 
 
 def parse_args():
@@ -60,6 +75,8 @@ def parse_args():
     parser.add_argument(
         "--db", default=None, help="database, if the server lists several"
     )
+    parser.add_argument("--portal-login", default="amelia.hartwell@example.org")
+    parser.add_argument("--portal-password", default="amelia")
     parser.add_argument("--out", default="docs/screenshots", help="output folder")
     parser.add_argument(
         "--chromium", default="/usr/bin/chromium", help="Chromium binary"
@@ -238,7 +255,45 @@ def main():
         ]
         for path, filename, before, viewport in shots:
             shoot(page, base, path, args.out, filename, before, viewport)
+        # the focal point's own group: CatSG, where the demo studbook request is
+        catsg_id = xmlid_to_id(page, base, "excfp_odoo.group_catsg_demo")
+        portal_shots(browser, base, args, catsg_id, liaison_id)
         browser.close()
+
+
+def portal_shots(browser, base, args, group_id, liaison_id):
+    """The focal point's portal pages, on a desktop and on a phone."""
+    for viewport, suffix in ((PORTAL_VIEWPORT, ""), (PHONE_VIEWPORT, "_phone")):
+        context = browser.new_context(viewport=viewport, locale="en-US")
+        page = context.new_page()
+        page.inflight = Inflight(page)
+        page.goto(f"{base}/web/login" + (f"?db={args.db}" if args.db else ""))
+        page.fill("input[name=login]", args.portal_login)
+        page.fill("input[name=password]", args.portal_password)
+        page.click("form button[type=submit]")
+        page.wait_for_selector(".o_portal_wrap", timeout=30000)
+        shots = [
+            ("/my", "portal_home", ".o_portal_doc_spinner"),
+            ("/my/ssc/roles", "portal_roles", None),
+            (f"/my/ssc/groups/{group_id}", "portal_group", None),
+            ("/my/ssc/governance", "portal_governance", None),
+            ("/my/ssc/profile", "portal_profile", None),
+            ("/my/ssc/requests?filterby=all", "portal_requests", None),
+            (f"/my/ssc/requests/{liaison_id}", "portal_request", None),
+        ]
+        for path, name, gone in shots:
+            page.goto(f"{base}{path}")
+            page.wait_for_selector(".o_portal_wrap", timeout=30000)
+            if gone:  # the counters are filled in after the page loads
+                page.wait_for_selector(gone, state="detached", timeout=30000)
+            if "/requests/" in path:  # the chatter renders in a shadow root
+                page.wait_for_selector(".o-mail-Composer-input", timeout=30000)
+            page.inflight.wait_idle(page)
+            time.sleep(1)
+            target = os.path.join(args.out, f"{name}{suffix}.png")
+            page.screenshot(path=target, full_page=bool(suffix))
+            print(target)
+        context.close()
 
 
 if __name__ == "__main__":
