@@ -51,10 +51,20 @@ class ExcfpPortal(CustomerPortal):
             raise NotFound() from error
 
     def _excfp_int(self, value):
+        # isascii: "²" is a digit to str.isdigit() but not to int()
         value = _clean(value)
-        if not value.isdigit() or int(value) > MAX_ID:
+        if not (value.isascii() and value.isdigit()) or int(value) > MAX_ID:
             return None
         return int(value)
+
+    def _excfp_page(self, page):
+        """The page number of a list; core's pager takes "²" for a number."""
+        return page if isinstance(page, int) else self._excfp_int(page) or 1
+
+    @staticmethod
+    def _excfp_web_url(url):
+        """Only web addresses become links (no javascript: or data: URLs)."""
+        return url if url and url.startswith(("https://", "http://")) else False
 
     def _excfp_role_domain(self):
         # Record rules already limit portal users to their own roles; the
@@ -137,7 +147,7 @@ class ExcfpPortal(CustomerPortal):
             url="/my/ssc/roles",
             url_args={"sortby": sortby},
             total=Role.search_count(domain),
-            page=page,
+            page=self._excfp_page(page),
             step=self._items_per_page,
         )
         # sudo after the search with the user's rights: names of groups
@@ -170,15 +180,11 @@ class ExcfpPortal(CustomerPortal):
     )
     def portal_my_ssc_group(self, group_id, **kw):
         group_sudo = self._excfp_document("excfp.specialist.group", group_id)
-        website = group_sudo.website or ""
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "group": group_sudo,
-                # only web links become links
-                "group_url": website
-                if website.startswith(("https://", "http://"))
-                else False,
+                "group_url": self._excfp_web_url(group_sudo.website),
                 "page_name": "excfp_group",
             }
         )
@@ -223,6 +229,9 @@ class ExcfpPortal(CustomerPortal):
                 "outstanding": outstanding,
                 "acknowledgements": {
                     ack.document_id.id: ack for ack in acknowledgements
+                },
+                "document_urls": {
+                    doc.id: self._excfp_web_url(doc.url) for doc in documents
                 },
                 "message": _clean(kw.get("message")),
             }
@@ -318,9 +327,10 @@ class ExcfpPortal(CustomerPortal):
             error["cpsg_training_state"] = "error"
             messages.append(env._("Choose your CPSG training status from the list."))
         answer = form["cpsg_answer"]
+        # The same answer again (a double submission) is no error: it changes
+        # nothing. An answer the status no longer allows is a stale form.
         if answer not in ("", "accept", "decline") or (
-            (answer == "accept" and partner.cpsg_status == "member")
-            or (answer == "decline" and partner.cpsg_status != "invited")
+            answer == "decline" and partner.cpsg_status not in ("invited", "declined")
         ):
             error["cpsg_answer"] = "error"
             messages.append(
@@ -463,7 +473,7 @@ class ExcfpPortal(CustomerPortal):
                 "search_in": search_in,
             },
             total=Liaison.search_count(domain),
-            page=page,
+            page=self._excfp_page(page),
             step=self._items_per_page,
         )
         requests = Liaison.search(
@@ -509,7 +519,8 @@ class ExcfpPortal(CustomerPortal):
             {
                 "page_name": "excfp_request",
                 "liaison": liaison_sudo,
-                "can_answer": liaison_sudo.state in OPEN_STATES,
+                "can_answer": liaison_sudo.state in OPEN_STATES
+                and liaison_sudo.focal_point_id == self._excfp_partner(),
                 "message": _clean(kw.get("message")),
             }
         )

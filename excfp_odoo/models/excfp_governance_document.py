@@ -1,6 +1,7 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ExcfpGovernanceDocument(models.Model):
@@ -43,6 +44,18 @@ class ExcfpGovernanceDocument(models.Model):
             "A governance document with this code already exists.",
         ),
     ]
+
+    @api.constrains("url")
+    def _check_url(self):
+        # Focal points open the link from the portal: a web address only.
+        for document in self:
+            if document.url and not document.url.startswith(("https://", "http://")):
+                raise ValidationError(
+                    self.env._(
+                        "The link of %s must be a web address (https://...).",
+                        document.name,
+                    )
+                )
 
     @api.depends("acknowledgement_ids.is_current")
     def _compute_acknowledgement_count(self):

@@ -368,6 +368,15 @@ class ExcfpLiaison(models.Model):
     def _mail_get_partner_fields(self, introspect_fields=False):
         return ["counterpart_id"]
 
+    @api.model
+    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
+        """Only the user's own rights open a request's thread: portal.mixin's
+        access token (or a signed partner id) would let whoever holds it read
+        and post, as the counterpart, from outside the focal point's page."""
+        for key in ("token", "hash", "pid"):
+            kwargs.pop(key, None)
+        return super()._get_thread_with_access(thread_id, mode, **kwargs)
+
     def _notify_get_recipients_groups(self, message, model_description, msg_vals=None):
         """The counterpart answers by email: portal.mixin would give them a
         tokenised link to the focal point's request page, which is not theirs

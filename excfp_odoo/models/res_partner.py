@@ -441,10 +441,11 @@ class ResPartner(models.Model):
         """Acknowledge the current version of ``documents``. Versions already
         acknowledged are skipped, so a repeated submission records nothing."""
         self.ensure_one()
-        # Two submissions at once wait on this lock; the second then fails to
-        # serialise and Odoo replays it, when it finds nothing left to record.
+        # Two submissions at once: the second waits on this row, then fails to
+        # serialise (an update, not a mere lock, is what REPEATABLE READ detects)
+        # and Odoo replays it, when it finds nothing left to record.
         self.env.cr.execute(
-            SQL("SELECT id FROM res_partner WHERE id = %s FOR NO KEY UPDATE", self.id)
+            SQL("UPDATE res_partner SET write_date = write_date WHERE id = %s", self.id)
         )
         _required, outstanding = self._excfp_required_documents()
         todo = outstanding & documents

@@ -91,6 +91,7 @@ class TestPortalFuzz(ExcfpPortalCase):
             "1e5",
             "1.5",
             "１２",
+            "²",
             "",
             " ",
             "\x00",

@@ -1,5 +1,6 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .portal_common import ExcfpPortalCase
@@ -116,3 +117,18 @@ class TestPortalGovernance(ExcfpPortalCase):
             "/my/ssc/governance/acknowledge", allow_redirects=False
         )
         self.assertEqual(response.status_code, 405)
+
+    def test_links_are_web_addresses(self):
+        document = self.documents[0]
+        with self.assertRaises(ValidationError):
+            document.url = "javascript:alert(document.cookie)"
+        # one stored before the check existed is shown, but not as a link
+        self.env.cr.execute(
+            "UPDATE excfp_governance_document SET url = %s WHERE id = %s",
+            ("javascript:alert(1)", document.id),
+        )
+        self.env.invalidate_all()
+        self.login(self.portal_a)
+        page = self.url_open("/my/ssc/governance").text
+        self.assertIn(document.name, page)
+        self.assertNotIn("javascript:alert(1)", page)

@@ -71,10 +71,17 @@ class TestPortalProfile(ExcfpPortalCase):
         self.login(self.portal_b)
         self.post("/my/ssc/profile", self._form(cpsg_answer="decline"))
         self.assertEqual(self.portal_b.partner_id.cpsg_status, "declined")
-        # declining again, once declined, is a stale answer: a form message
+        # the same answer twice (a double submission) changes nothing
+        response = self.post("/my/ssc/profile", self._form(cpsg_answer="decline"))
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(self.portal_b.partner_id.cpsg_status, "declined")
+        # they may still accept; declining a membership is a stale form
+        self.post("/my/ssc/profile", self._form(cpsg_answer="accept"))
+        self.assertEqual(self.portal_b.partner_id.cpsg_status, "member")
         response = self.post("/my/ssc/profile", self._form(cpsg_answer="decline"))
         self.assertEqual(response.status_code, 200)
         self.assertIn("not possible any more", response.text)
+        self.assertEqual(self.portal_b.partner_id.cpsg_status, "member")
 
     def test_errors_come_back_with_the_input_kept(self):
         partner = self.portal_a.partner_id

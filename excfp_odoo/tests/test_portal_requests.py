@@ -123,6 +123,35 @@ class TestPortalRequests(ExcfpPortalCase):
             )
         self.assertNotIn("Hijack", "".join(self.request_b.message_ids.mapped("body")))
 
+    def test_access_tokens_open_nothing(self):
+        """portal.mixin gives requests a token; neither the focal point nor
+        anyone holding it (a forwarded email, say) can use it to read the
+        thread or to post in it, as the counterpart or otherwise."""
+        token = self.request_b.sudo()._portal_ensure_token()
+        params = {
+            "thread_model": "excfp.liaison",
+            "thread_id": self.request_b.id,
+            "token": token,
+        }
+        post = dict(
+            params,
+            post_data={"body": "Forged reply", "message_type": "comment"},
+        )
+        for login in (None, self.portal_a):
+            if login:
+                self.login(login)
+            else:
+                self.authenticate(None, None)
+            with self.assertRaises(JsonRpcException):
+                self.make_jsonrpc_request("/mail/message/post", post)
+            with self.assertRaises(JsonRpcException):
+                self.make_jsonrpc_request("/mail/chatter_fetch", params)
+        self.env.invalidate_all()
+        self.assertNotIn(
+            "Forged reply", "".join(self.request_b.message_ids.mapped("body"))
+        )
+        self.assertEqual(self.request_b.state, "new")
+
     def test_internal_focal_point_and_secretariat(self):
         self.login(self.internal_fp)
         page = self.url_open("/my/ssc/requests").text
@@ -144,6 +173,8 @@ class TestPortalRequests(ExcfpPortalCase):
             .search_count([("id", "in", (self.request_a | self.request_b).ids)]),
             2,
         )
+        page = self.url_open(self.request_a.access_url).text
+        self.assertNotIn("o_excfp_mark_answered", page, "not their request to answer")
         response = self.post(f"/my/ssc/requests/{self.request_a.id}/answer")
         self.assertEqual(
             response.status_code, 403, "the focal point answers, not the secretariat"
