@@ -1,13 +1,15 @@
 """pytest configuration shared by both test tiers.
 
-- pytest-odoo 2.3 with Odoo 18 never sets ``odoo.modules.module.current_test``:
-  Odoo then would send real email and HttpCase refuses its test cursor. Set it
+- pytest-odoo 2.3 with Odoo 18 never sets ``odoo.modules.module.current_test``
+  nor the thread's ``testing`` flag: Odoo then would send real email, HttpCase
+  refuses its test cursor and mass mailing commits between batches. Set both
   for every Odoo test, as Odoo's own test runner does.
 - A skipped test is a failure of the run, never a quiet pass (a tour that found
   no Chromium, an HttpCase run without --odoo-http...).
 """
 
 import sys
+import threading
 
 import pytest
 
@@ -27,10 +29,16 @@ def _odoo_current_test(request):
 
     previous = odoo_module.current_test
     odoo_module.current_test = instance
+    # Odoo's runner also flags the thread: mass mailing then does not commit
+    # between batches (it would commit the test's data).
+    thread = threading.current_thread()
+    previous_testing = getattr(thread, "testing", False)
+    thread.testing = True
     try:
         yield
     finally:
         odoo_module.current_test = previous
+        thread.testing = previous_testing
 
 
 def pytest_runtest_logreport(report):

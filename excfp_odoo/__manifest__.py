@@ -12,7 +12,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["contacts", "mail", "portal", "resource"],
+    "depends": ["contacts", "mail", "mass_mailing", "portal", "resource"],
     "data": [
         "security/excfp_security.xml",
         "security/ir.model.access.csv",

@@ -8,6 +8,8 @@ from . import (
     excfp_term,
     ir_http,
     mail_thread,
+    mailing_list,
+    mailing_mailing,
     res_config_settings,
     res_partner,
 )
