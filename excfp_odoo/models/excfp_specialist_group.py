@@ -1,6 +1,6 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
 CHAIR_TYPES = ("chair", "co_chair")
@@ -80,6 +80,16 @@ class ExcfpSpecialistGroup(models.Model):
     role_count = fields.Integer(
         compute="_compute_role_count", groups="excfp_odoo.group_excfp_user"
     )
+    exsitu_partner_ids = fields.Many2many(
+        "res.partner",
+        "excfp_group_exsitu_partner_rel",
+        "group_id",
+        "partner_id",
+        string="Ex situ Partners",
+        help="Zoos, aquariums, botanic gardens, biobanks and others, and their "
+        "people, who work with this group.",
+    )
+    exsitu_partner_count = fields.Integer(compute="_compute_exsitu_partner_count")
     liaison_ids = fields.One2many(
         "excfp.liaison",
         "group_id",
@@ -282,6 +292,27 @@ class ExcfpSpecialistGroup(models.Model):
             "default_group_id": self.id,
             "search_default_filter_open": 1,
         }
+        return action
+
+    def _compute_exsitu_partner_count(self):
+        counts = dict(
+            self.env["res.partner"]._read_group(
+                [("exsitu_group_ids", "in", self.ids)],
+                ["exsitu_group_ids"],
+                ["__count"],
+            )
+        )
+        for group in self:
+            group.exsitu_partner_count = counts.get(group, 0)
+
+    def action_view_exsitu_partners(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "excfp_odoo.res_partner_action_exsitu_community"
+        )
+        action["domain"] = [("exsitu_group_ids", "in", self.ids)]
+        action["context"] = {"default_exsitu_group_ids": [Command.set(self.ids)]}
+        action["display_name"] = self.env._("Ex situ partners of %s", self.name)
         return action
 
     def action_view_roles(self):

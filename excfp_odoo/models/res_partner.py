@@ -23,6 +23,19 @@ from .excfp_params import (
     without_followup,
 )
 
+CONSENTS = [
+    ("unknown", "Unknown"),
+    ("opted_in", "Opted in"),
+    ("opted_out", "Opted out"),
+]
+CONSENT_SOURCES = [
+    ("import", "Import"),
+    ("portal", "Portal"),
+    ("web_form", "Web form"),
+    ("back_office", "Back office"),
+    ("unsubscribe", "Unsubscribe"),
+]
+
 OPERATORS = {
     "=": py_operator.eq,
     "!=": py_operator.ne,
@@ -111,6 +124,37 @@ class ResPartner(models.Model):
         tracking=True,
     )
     exsitu_experience = fields.Html(string="Ex situ Experience")
+    exsitu_group_ids = fields.Many2many(
+        "excfp.specialist.group",
+        "excfp_group_exsitu_partner_rel",
+        "partner_id",
+        "group_id",
+        string="SSC Groups Worked With",
+        help="The SSC groups this organisation or person collaborates with: "
+        "they are the group's ex situ partners.",
+    )
+    exsitu_taxa = fields.Char(
+        string="Taxa", help="Taxa worked with, such as Felids or Amphibians."
+    )
+
+    # ---- Mailing consent of the ex situ community ----
+    exsitu_mailing_consent = fields.Selection(
+        CONSENTS,
+        string="Mailing Consent",
+        default="unknown",
+        required=True,
+        index=True,
+        tracking=True,
+        help="Whether this contact agreed to receive the SSC's ex situ mailings. "
+        "Focal points and group members are reached on their SSC role; the "
+        "wider community only once opted in.",
+    )
+    exsitu_mailing_consent_date = fields.Datetime(
+        string="Consent Date", copy=False, tracking=True
+    )
+    exsitu_mailing_consent_source = fields.Selection(
+        CONSENT_SOURCES, string="Consent Source", copy=False, tracking=True
+    )
 
     excfp_ack_reminder_date = fields.Date(
         string="Last Acknowledgement Reminder",
@@ -308,7 +352,33 @@ class ResPartner(models.Model):
             user_id=responsible_user(self.env).id,
         )
 
+    def _excfp_consent_stamp(self, vals):
+        """A consent given or withdrawn is dated, and says where it came from:
+        the caller's source, an import, else the back office."""
+        if "exsitu_mailing_consent" not in vals:
+            return vals
+        vals = dict(vals)
+        vals.setdefault("exsitu_mailing_consent_date", fields.Datetime.now())
+        context = self.env.context
+        vals.setdefault(
+            "exsitu_mailing_consent_source",
+            context.get("excfp_consent_source")
+            or ("import" if context.get("import_file") else "back_office"),
+        )
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vals_list = [
+            self._excfp_consent_stamp(vals)
+            if vals.get("exsitu_mailing_consent", "unknown") != "unknown"
+            else vals
+            for vals in vals_list
+        ]
+        return super().create(vals_list)
+
     def write(self, vals):
+        vals = self._excfp_consent_stamp(vals)
         res = super().write(vals)
         if vals.get("cpsg_status") in ("member", "declined", "not_member"):
             # The invitation was answered: nothing left to follow up.
