@@ -1,5 +1,6 @@
 from . import (
     excfp_acknowledgement,
+    excfp_audience,
     excfp_exsitu_network,
     excfp_governance_document,
     excfp_liaison,
@@ -10,6 +11,7 @@ from . import (
     mail_thread,
     mailing_list,
     mailing_mailing,
+    mailing_subscription,
     res_config_settings,
     res_partner,
 )

@@ -315,6 +315,24 @@ class ExcfpSpecialistGroup(models.Model):
         action["display_name"] = self.env._("Ex situ partners of %s", self.name)
         return action
 
+    def action_mail_exsitu_partners(self):
+        """A mailing to the group's ex situ partners (opted in): through the
+        group's own audience, created the first time."""
+        self.ensure_one()
+        Audience = self.env["excfp.audience"]
+        audience = Audience.search(
+            [("source", "=", "community"), ("group_ids", "=", self.id)]
+        ).filtered(lambda a: a.group_ids == self and not a.network_ids)[:1]
+        if not audience:
+            audience = Audience.create(
+                {
+                    "name": self.env._("Ex situ partners of %s", self.name),
+                    "source": "community",
+                    "group_ids": [Command.set(self.ids)],
+                }
+            )
+        return audience.action_new_mailing()
+
     def action_view_roles(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -23,6 +23,15 @@ from .excfp_params import (
     without_followup,
 )
 
+ORG_TYPES = [
+    ("zoo", "Zoo"),
+    ("aquarium", "Aquarium"),
+    ("botanic_garden", "Botanic garden"),
+    ("biobank", "Biobank or gene bank"),
+    ("breeding_centre", "Breeding or propagation centre"),
+    ("rescue_centre", "Rescue centre"),
+    ("other", "Other"),
+]
 CONSENTS = [
     ("unknown", "Unknown"),
     ("opted_in", "Opted in"),
@@ -103,15 +112,7 @@ class ResPartner(models.Model):
 
     # ---- Ex situ profile (ToR s.2) ----
     exsitu_org_type = fields.Selection(
-        [
-            ("zoo", "Zoo"),
-            ("aquarium", "Aquarium"),
-            ("botanic_garden", "Botanic garden"),
-            ("biobank", "Biobank or gene bank"),
-            ("breeding_centre", "Breeding or propagation centre"),
-            ("rescue_centre", "Rescue centre"),
-            ("other", "Other"),
-        ],
+        ORG_TYPES,
         string="Ex situ Organisation Type",
         tracking=True,
     )

@@ -1,0 +1,321 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command, api, fields, models
+from odoo.tools import SQL
+from odoo.tools.sql import create_index
+
+from .excfp_role import ROLE_TYPES
+from .excfp_specialist_group import GROUP_TYPES
+from .res_partner import ORG_TYPES
+
+# Subscriptions added or removed per run: a scheduled run does this many,
+# then reports what is left and Odoo runs it again at once.
+SYNC_BATCH_SIZE = 2000
+
+
+class ExcfpAudience(models.Model):
+    """A segment of the SSC and of the ex situ community, kept in sync with a
+    mailing list of Odoo's mass mailing: matching contacts are subscribed,
+    others removed, and an opt-out is never subscribed again."""
+
+    _name = "excfp.audience"
+    _description = "Mailing Audience"
+    _inherit = ["mail.thread"]
+    _order = "sequence, name, id"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True, tracking=True)
+    source = fields.Selection(
+        [
+            ("roles", "SSC people, by their roles"),
+            ("community", "Ex situ community, opted in"),
+        ],
+        required=True,
+        default="roles",
+        tracking=True,
+        help="SSC people are reached on their role (legitimate interest) unless "
+        "they opted out; the wider ex situ community only once opted in.",
+    )
+    role_type = fields.Selection(
+        ROLE_TYPES,
+        tracking=True,
+        help="Only people holding an active role of this type (SSC people).",
+    )
+    group_ids = fields.Many2many(
+        "excfp.specialist.group",
+        string="Groups",
+        help="SSC people: an active role in one of these groups. Ex situ "
+        "community: an ex situ partner of one of these groups.",
+    )
+    group_type = fields.Selection(
+        GROUP_TYPES, help="Only roles in, or partners of, groups of this type."
+    )
+    network_ids = fields.Many2many(
+        "excfp.exsitu.network",
+        string="Networks",
+        help="Contacts in one of these networks (their own or their organisation's).",
+    )
+    org_type = fields.Selection(
+        ORG_TYPES,
+        string="Organisation Type",
+        help="Contacts of this type (their own or their organisation's).",
+    )
+    country_ids = fields.Many2many("res.country", string="Countries")
+    exclude_cpsg_members = fields.Boolean(
+        string="Not in CPSG",
+        help="Leave out members of the Conservation Planning Specialist Group.",
+    )
+    mailing_list_id = fields.Many2one(
+        "mailing.list",
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
+        help="Kept in sync with the audience: mailings go to this list.",
+    )
+    contact_count = fields.Integer(related="mailing_list_id.contact_count")
+    last_sync_date = fields.Datetime(readonly=True, copy=False)
+
+    def init(self):
+        # the sync looks partners up by email (opt-outs of shared emails)
+        create_index(
+            self.env.cr,
+            "res_partner_excfp_email_normalized_index",
+            "res_partner",
+            ["email_normalized"],
+        )
+
+    # ---- CRUD ----
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        audiences = super().create(vals_list)
+        for audience in audiences.filtered(lambda a: not a.mailing_list_id):
+            audience.mailing_list_id = self.env["mailing.list"].create(
+                {"name": audience.name, "is_public": False}
+            )
+        return audiences
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "name" in vals:
+            for audience in self:
+                audience.mailing_list_id.name = audience.name
+        if "active" in vals:
+            self.mailing_list_id.active = vals["active"]
+        return res
+
+    # ---- Segment ----
+
+    def _partner_domain(self):
+        """The partners of the audience, whose email may be subscribed. The
+        organisation's type, networks and groups count for its people."""
+        self.ensure_one()
+        domain = [
+            ("email_normalized", "!=", False),
+            ("exsitu_mailing_consent", "!=", "opted_out"),
+        ]
+        if self.country_ids:
+            domain.append(("country_id", "in", self.country_ids.ids))
+        if self.network_ids:
+            domain += [
+                "|",
+                ("exsitu_network_ids", "in", self.network_ids.ids),
+                (
+                    "commercial_partner_id.exsitu_network_ids",
+                    "in",
+                    self.network_ids.ids,
+                ),
+            ]
+        if self.org_type:
+            domain += [
+                "|",
+                ("exsitu_org_type", "=", self.org_type),
+                ("commercial_partner_id.exsitu_org_type", "=", self.org_type),
+            ]
+        if self.exclude_cpsg_members:
+            domain.append(("cpsg_status", "!=", "member"))
+        group_domain = []
+        if self.group_ids:
+            group_domain.append(("id", "in", self.group_ids.ids))
+        if self.group_type:
+            group_domain.append(("group_type", "=", self.group_type))
+        if self.source == "roles":
+            role_domain = [("state", "=", "active")]
+            if self.role_type:
+                role_domain.append(("role_type", "=", self.role_type))
+            if group_domain:
+                role_domain.append(("group_id", "any", group_domain))
+            domain.append(("excfp_role_ids", "any", role_domain))
+        else:
+            domain.append(("exsitu_mailing_consent", "=", "opted_in"))
+            if group_domain:
+                domain += [
+                    "|",
+                    ("exsitu_group_ids", "any", group_domain),
+                    ("commercial_partner_id.exsitu_group_ids", "any", group_domain),
+                ]
+        return domain
+
+    def _wanted_emails(self):
+        """{email: name} of the audience's partners, leaving out blacklisted
+        emails and emails another contact opted out with."""
+        self.ensure_one()
+        Partner = self.env["res.partner"].sudo()
+        query = Partner._search(self._partner_domain())
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT p.email_normalized, min(p.name)
+                  FROM res_partner p
+                 WHERE p.id IN (%s)
+                   AND NOT EXISTS (
+                       SELECT 1 FROM mail_blacklist bl
+                        WHERE bl.active AND bl.email = p.email_normalized)
+                   -- one person, two contacts: an opt-out on either counts
+                   AND NOT EXISTS (
+                       SELECT 1 FROM res_partner o
+                        WHERE o.email_normalized = p.email_normalized
+                          AND o.exsitu_mailing_consent = 'opted_out'
+                          AND o.active)
+              GROUP BY p.email_normalized
+                """,
+                query.select(SQL.identifier(Partner._table, "id")),
+            )
+        )
+        return dict(self.env.cr.fetchall())
+
+    def _subscriptions(self):
+        """{email: (subscription id, opted out)} of the audience's list."""
+        self.ensure_one()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT c.email_normalized, s.id, s.opt_out
+                  FROM mailing_subscription s
+                  JOIN mailing_contact c ON c.id = s.contact_id
+                 WHERE s.list_id = %s
+                """,
+                self.mailing_list_id.id,
+            )
+        )
+        subscriptions = {}
+        for email, subscription_id, opt_out in self.env.cr.fetchall():
+            # an email subscribed twice: its opt-out wins
+            if email not in subscriptions or opt_out:
+                subscriptions[email] = (subscription_id, opt_out)
+        return subscriptions
+
+    # ---- Sync ----
+
+    def _sync(self, limit=SYNC_BATCH_SIZE):
+        """Bring the list up to date, ``limit`` changes at most; returns how
+        many changes were made and how many are left. Each run recomputes the difference from the database,
+        so a run stopped half-way (or run twice) just goes on from there."""
+        self.ensure_one()
+        if not self.mailing_list_id:
+            self.mailing_list_id = self.env["mailing.list"].create(
+                {"name": self.name, "is_public": False}
+            )
+        self.env.flush_all()
+        wanted = self._wanted_emails()
+        current = self._subscriptions()
+        # an opt-out stays: never removed (it remembers), never subscribed again
+        to_remove = sorted(
+            subscription_id
+            for email, (subscription_id, opt_out) in current.items()
+            if not opt_out and email not in wanted
+        )
+        to_add = sorted(email for email in wanted if email not in current)
+        removing = to_remove[:limit]
+        adding = to_add[: max(limit - len(removing), 0)]
+        if removing:
+            self.env["mailing.subscription"].sudo().browse(removing).unlink()
+        if adding:
+            self._subscribe(adding, wanted)
+        done = len(removing) + len(adding)
+        left = len(to_remove) + len(to_add) - done
+        if not left:
+            self.last_sync_date = fields.Datetime.now()
+        return done, left
+
+    def _subscribe(self, emails, names):
+        """Subscribe these emails to the list, reusing their mailing contact
+        when one exists (it may be on other lists)."""
+        Contact = self.env["mailing.contact"].sudo()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT email_normalized, min(id) FROM mailing_contact
+                 WHERE email_normalized = ANY(%s) GROUP BY email_normalized
+                """,
+                list(emails),
+            )
+        )
+        contact_ids = dict(self.env.cr.fetchall())
+        missing = [email for email in emails if email not in contact_ids]
+        if missing:
+            new_contacts = Contact.create(
+                [
+                    {"name": names.get(email) or email, "email": email}
+                    for email in missing
+                ]
+            )
+            contact_ids.update(zip(missing, new_contacts.ids, strict=True))
+        self.env["mailing.subscription"].sudo().create(
+            [
+                {"contact_id": contact_ids[email], "list_id": self.mailing_list_id.id}
+                for email in emails
+            ]
+        )
+
+    def action_sync(self):
+        """On demand, from the form or the list: the whole difference now."""
+        for audience in self:
+            while audience._sync()[1]:
+                pass
+        return True
+
+    @api.model
+    def _cron_sync(self):
+        """Daily: every active audience, SYNC_BATCH_SIZE changes per run; Odoo
+        runs it again at once while changes are left."""
+        done_total, left_total = 0, 0
+        for audience in self.search([]):
+            budget = SYNC_BATCH_SIZE - done_total
+            if budget <= 0:
+                left_total += 1  # not looked at in this run
+                continue
+            done, left = audience._sync(limit=budget)
+            done_total += done
+            left_total += left
+        self.env["ir.cron"]._notify_progress(done=done_total, remaining=left_total)
+
+    def action_view_mailing_list(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mailing.contact",
+            "name": self.env._("Contacts of %s", self.name),
+            "view_mode": "list,form",
+            "domain": [("list_ids", "in", self.mailing_list_id.ids)],
+            "context": {"default_list_ids": [Command.set(self.mailing_list_id.ids)]},
+        }
+
+    def action_new_mailing(self):
+        """A new mailing to the audience's list, in Odoo's mailing form."""
+        self.ensure_one()
+        self.action_sync()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mailing.mailing",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_mailing_model_id": self.env["ir.model"]._get_id(
+                    "mailing.list"
+                ),
+                "default_contact_list_ids": [Command.set(self.mailing_list_id.ids)],
+                "default_subject": self.name,
+            },
+        }

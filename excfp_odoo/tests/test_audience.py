@@ -1,0 +1,241 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import random
+
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import ExcfpCase
+
+
+@tagged("post_install", "-at_install")
+class TestAudience(ExcfpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.eaza = cls.env.ref("excfp_odoo.exsitu_network_eaza")
+        cls.waza = cls.env.ref("excfp_odoo.exsitu_network_waza")
+        Partner = cls.env["res.partner"]
+        cls.cai.exsitu_mailing_consent = "opted_out"
+        cls.group_2 = cls.env["excfp.specialist.group"].create(
+            {"name": "Second Audience SG", "code": "SASG"}
+        )
+        Role = cls.env["excfp.role"]
+        cls.role_ana = Role.create(
+            {
+                "partner_id": cls.ana.id,
+                "group_id": cls.group.id,
+                "role_type": "focal_point",
+                "state": "active",
+            }
+        )
+        cls.role_cai = Role.create(
+            {
+                "partner_id": cls.cai.id,
+                "group_id": cls.group_2.id,
+                "role_type": "focal_point",
+                "state": "active",
+            }
+        )
+        Role.create(
+            {
+                "partner_id": cls.ben.id,
+                "group_id": cls.group.id,
+                "role_type": "member",
+                "state": "active",
+            }
+        )
+        cls.zoo = Partner.create(
+            {
+                "name": "Audience Zoo",
+                "is_company": True,
+                "exsitu_org_type": "zoo",
+                "exsitu_network_ids": [Command.set(cls.eaza.ids)],
+                "exsitu_group_ids": [Command.set(cls.group.ids)],
+            }
+        )
+        cls.keeper = Partner.create(
+            {
+                "name": "Kim Keeper",
+                "email": "kim@audience-zoo.example.org",
+                "parent_id": cls.zoo.id,
+                "exsitu_mailing_consent": "opted_in",
+            }
+        )
+        cls.unknown = Partner.create(
+            {
+                "name": "Uma Unknown",
+                "email": "uma@audience-zoo.example.org",
+                "parent_id": cls.zoo.id,
+            }
+        )
+        cls.blacklisted = Partner.create(
+            {
+                "name": "Bo Blacklisted",
+                "email": "bo@audience-zoo.example.org",
+                "parent_id": cls.zoo.id,
+                "exsitu_mailing_consent": "opted_in",
+            }
+        )
+        cls.env["mail.blacklist"].create({"email": "bo@audience-zoo.example.org"})
+        cls.fps = cls.env.ref("excfp_odoo.audience_focal_points")
+        cls.eaza_audience = cls.env.ref("excfp_odoo.audience_network_eaza")
+
+    def _emails(self, audience):
+        subscriptions = audience.mailing_list_id.subscription_ids
+        return {s.contact_id.email_normalized: s.opt_out for s in subscriptions}
+
+    def test_focal_points_audience(self):
+        self.fps.action_sync()
+        emails = self._emails(self.fps)
+        self.assertIn("ana@example.org", emails)
+        self.assertNotIn("cai@example.org", emails, "opted out")
+        self.assertNotIn("ben@example.org", emails, "a member, not a focal point")
+        # in sync: nothing more to do
+        self.assertEqual(self.fps._sync(), (0, 0))
+        # a role ended: removed at the next sync
+        self.role_ana.action_end()
+        self.fps.action_sync()
+        self.assertNotIn("ana@example.org", self._emails(self.fps))
+
+    def test_unsubscribed_are_never_subscribed_again(self):
+        self.fps.action_sync()
+        subscription = self.fps.mailing_list_id.subscription_ids.filtered(
+            lambda s: s.contact_id.email_normalized == "ana@example.org"
+        )
+        # what the unsubscribe page of a mailing to the list does
+        subscription.write({"opt_out": True})
+        self.assertEqual(self.ana.exsitu_mailing_consent, "opted_out")
+        self.assertEqual(self.ana.exsitu_mailing_consent_source, "unsubscribe")
+        self.fps.action_sync()
+        self.assertEqual(self._emails(self.fps)["ana@example.org"], True)
+        # even if the consent is set back by hand, the list's opt-out stays
+        self.ana.exsitu_mailing_consent = "unknown"
+        self.fps.action_sync()
+        self.assertEqual(self._emails(self.fps)["ana@example.org"], True)
+
+    def test_community_audience_opted_in_only(self):
+        self.eaza_audience.action_sync()
+        emails = self._emails(self.eaza_audience)
+        # a person of an EAZA organisation, opted in
+        self.assertEqual(set(emails), {"kim@audience-zoo.example.org"})
+        self.unknown.exsitu_mailing_consent = "opted_in"
+        self.eaza_audience.action_sync()
+        self.assertIn("uma@audience-zoo.example.org", self._emails(self.eaza_audience))
+
+    def test_sync_in_small_batches_resumes(self):
+        Partner = self.env["res.partner"]
+        people = Partner.create(
+            [
+                {
+                    "name": f"Batch Person {i}",
+                    "email": f"batch{i}@example.org",
+                    "parent_id": self.zoo.id,
+                    "exsitu_mailing_consent": "opted_in",
+                }
+                for i in range(25)
+            ]
+        )
+        runs = 0
+        while True:
+            done, left = self.eaza_audience._sync(limit=7)
+            runs += 1
+            self.assertLessEqual(done, 7)
+            if not left:
+                break
+        self.assertEqual(runs, 4)  # 26 emails, 7 at a time
+        self.assertEqual(len(self._emails(self.eaza_audience)), 26)
+        # half the people leave the network's organisation: removed in batches
+        people[:10].write({"parent_id": False})
+        self.eaza_audience._sync(limit=4)
+        self.assertEqual(len(self._emails(self.eaza_audience)), 22)
+        self.eaza_audience.action_sync()
+        self.assertEqual(len(self._emails(self.eaza_audience)), 16)
+        self.assertEqual(self.eaza_audience._sync(), (0, 0))
+
+    def test_cron_syncs_every_audience(self):
+        self.env["excfp.audience"]._cron_sync()
+        self.assertIn("ana@example.org", self._emails(self.fps))
+        self.assertIn("kim@audience-zoo.example.org", self._emails(self.eaza_audience))
+        self.assertTrue(self.fps.last_sync_date)
+
+    def test_mailing_from_the_group_form(self):
+        action = self.group.with_user(
+            self.user_secretariat
+        ).action_mail_exsitu_partners()
+        self.assertEqual(action["res_model"], "mailing.mailing")
+        audience = self.env["excfp.audience"].search(
+            [("group_ids", "=", self.group.id), ("source", "=", "community")]
+        )
+        self.assertEqual(len(audience), 1)
+        self.assertEqual(
+            action["context"]["default_contact_list_ids"],
+            [Command.set(audience.mailing_list_id.ids)],
+        )
+        self.assertEqual(set(self._emails(audience)), {"kim@audience-zoo.example.org"})
+        # the second time, the same audience
+        self.group.action_mail_exsitu_partners()
+        self.assertEqual(
+            self.env["excfp.audience"].search_count(
+                [("group_ids", "=", self.group.id)]
+            ),
+            1,
+        )
+
+    def test_mailing_reaches_exactly_the_right_people(self):
+        """A few hundred contacts of the ex situ community, with opt-outs,
+        unknown consent, blacklisted, archived and shared emails."""
+        rng = random.Random(11)
+        Partner = self.env["res.partner"]
+        values = []
+        for i in range(300):
+            email = f"member{rng.randrange(240)}@example.org"
+            values.append(
+                {
+                    "name": f"Member {i}",
+                    "email": email,
+                    "parent_id": self.zoo.id,
+                    "exsitu_mailing_consent": rng.choice(
+                        ("opted_in", "opted_in", "unknown", "opted_out")
+                    ),
+                    "active": rng.random() > 0.05,
+                }
+            )
+        people = Partner.with_context(active_test=False).create(values)
+        blacklisted = {f"member{i}@example.org" for i in range(0, 240, 13)}
+        self.env["mail.blacklist"].create([{"email": email} for email in blacklisted])
+        active = people.filtered("active")
+        opted_out = {
+            p.email_normalized
+            for p in active
+            if p.exsitu_mailing_consent == "opted_out"
+        }
+        # one email per person: an opt-out on any of its contacts counts
+        expected = {
+            p.email_normalized
+            for p in active
+            if p.exsitu_mailing_consent == "opted_in"
+            and p.email_normalized not in blacklisted | opted_out
+        } | {"kim@audience-zoo.example.org"}
+        self.assertGreater(len(expected), 50)
+        self.eaza_audience.action_sync()
+        mailing = self.env["mailing.mailing"].create(
+            {
+                "name": "Call for ex situ expertise",
+                "subject": "Call for ex situ expertise",
+                "body_html": "<p>Dear colleague</p>",
+                "mailing_model_id": self.env["ir.model"]._get("mailing.list").id,
+                "contact_list_ids": [
+                    Command.set(self.eaza_audience.mailing_list_id.ids)
+                ],
+            }
+        )
+        with self.mock_mail_gateway():
+            mailing.action_send_mail()
+        reached = {
+            trace.email
+            for trace in mailing.mailing_trace_ids
+            if trace.trace_status not in ("cancel", "error")
+        }
+        self.assertEqual(reached, expected)
+        self.assertEqual(len(self._new_mails), len(expected))
