@@ -4,6 +4,7 @@ from odoo import Command, api, fields, models
 from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
+from .excfp_params import get_days
 from .excfp_role import ROLE_TYPES
 from .excfp_specialist_group import GROUP_TYPES
 from .res_partner import ORG_TYPES
@@ -114,6 +115,7 @@ class ExcfpAudience(models.Model):
         domain = [
             ("email_normalized", "!=", False),
             ("exsitu_mailing_consent", "!=", "opted_out"),
+            ("message_bounce", "<", get_days(self.env, "excfp_odoo.bounce_threshold")),
         ]
         if self.country_ids:
             domain.append(("country_id", "in", self.country_ids.ids))

@@ -7,6 +7,8 @@ DEFAULTS = {
     "excfp_odoo.ack_reminder_interval_days": 30,
     "excfp_odoo.cpsg_followup_delay_days": 30,
     "excfp_odoo.reappointment_notice_days": 90,
+    # not days: bounces after which a contact leaves the mailing audiences
+    "excfp_odoo.bounce_threshold": 3,
 }
 # Records handled per scheduled-action call; the cron is re-triggered until done.
 CRON_BATCH_SIZE = 200

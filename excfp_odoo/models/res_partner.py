@@ -380,6 +380,17 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         vals = self._excfp_consent_stamp(vals)
+        if "email" in vals and "message_bounce" not in vals:
+            # a new address has not bounced (yet)
+            changed = self.filtered(
+                lambda p: p.email != vals["email"] and p.message_bounce
+            )
+            if changed:
+                super(ResPartner, changed).write({"message_bounce": 0})
+                changed.sudo().activity_feedback(
+                    ["excfp_odoo.mail_activity_type_fix_email"],
+                    feedback=self.env._("The email address was changed."),
+                )
         res = super().write(vals)
         if vals.get("cpsg_status") in ("member", "declined", "not_member"):
             # The invitation was answered: nothing left to follow up.
@@ -466,6 +477,45 @@ class ResPartner(models.Model):
             Markup().join(Markup("<li>%s</li>") % step for step in steps),
         )
         self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
+
+    # ---- Bounces ----
+
+    def _message_receive_bounce(self, email, partner):
+        """Past the bounce threshold (Settings), a contact leaves the mailing
+        audiences at once and the secretariat gets an activity to fix the
+        address; the daily sync keeps them out until it is fixed."""
+        res = super()._message_receive_bounce(email, partner)
+        threshold = get_days(self.env, "excfp_odoo.bounce_threshold")
+        bounced = self.filtered(lambda p: p.message_bounce >= threshold)
+        if bounced:
+            bounced.sudo()._excfp_leave_audiences()
+            activity_type = self.env.ref("excfp_odoo.mail_activity_type_fix_email")
+            todo = bounced.filtered(
+                lambda p: activity_type not in p.activity_ids.activity_type_id
+            )
+            todo.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
+                activity_type_id=activity_type.id, user_id=default_owner(self.env).id
+            )
+        return res
+
+    def _excfp_leave_audiences(self):
+        """Remove these contacts' emails from the audiences' lists (their
+        opt-outs, which are remembered, stay)."""
+        emails = [email for email in self.mapped("email_normalized") if email]
+        lists = (
+            self.env["excfp.audience"]
+            .with_context(active_test=False)
+            .search([])
+            .mailing_list_id
+        )
+        if emails and lists:
+            self.env["mailing.subscription"].search(
+                [
+                    ("list_id", "in", lists.ids),
+                    ("contact_id.email_normalized", "in", emails),
+                    ("opt_out", "=", False),
+                ]
+            ).unlink()
 
     # ---- Self-service on the portal ----
 
