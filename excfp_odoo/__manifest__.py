@@ -34,9 +34,11 @@
         "views/excfp_liaison_views.xml",
         "views/excfp_specialist_group_views.xml",
         "views/excfp_audience_views.xml",
+        "views/excfp_mailing_optin_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
+        "views/exsitu_subscribe_templates.xml",
         "views/excfp_menus.xml",
     ],
     "demo": [

@@ -4,6 +4,7 @@ from . import (
     excfp_exsitu_network,
     excfp_governance_document,
     excfp_liaison,
+    excfp_mailing_optin,
     excfp_role,
     excfp_specialist_group,
     excfp_term,

@@ -1,0 +1,130 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from werkzeug.exceptions import NotFound
+
+from odoo import http
+from odoo.http import request
+from odoo.tools import consteq, email_normalize
+
+from .portal import _clean
+
+MAX_LENGTH = 200
+
+
+class ExsituSubscribe(http.Controller):
+    """The public page where someone of the ex situ community subscribes to
+    the SSC's ex situ mailings, confirmed by email (double opt-in)."""
+
+    def _form_values(self, form=None, error=None, messages=None):
+        env = request.env
+        Partner = env["res.partner"]
+        return {
+            "form": form or {"network_ids": []},
+            "error": error or {},
+            "error_message": messages or [],
+            "org_types": Partner._fields["exsitu_org_type"]._description_selection(env),
+            "networks": env["excfp.exsitu.network"].sudo().search([]),
+        }
+
+    def _validate(self, form):
+        env = request.env
+        error, messages = {}, []
+        if not email_normalize(form["email"], strict=True):
+            error["email"] = "error"
+            messages.append(env._("Enter a valid email address."))
+        for field in ("name", "organisation", "email"):
+            if len(form[field]) > MAX_LENGTH:
+                error[field] = "error"
+                messages.append(
+                    env._("Keep each field under %s characters.", MAX_LENGTH)
+                )
+                break
+        org_types = dict(
+            env["res.partner"]._fields["exsitu_org_type"]._description_selection(env)
+        )
+        if form["org_type"] and form["org_type"] not in org_types:
+            error["org_type"] = "error"
+            messages.append(env._("Choose an organisation type from the list."))
+        networks = env["excfp.exsitu.network"].sudo().search([]).ids
+        if not set(form["network_ids"]) <= set(networks):
+            error["network_ids"] = "error"
+            messages.append(env._("Choose networks from the list."))
+        if not form["consent"]:
+            error["consent"] = "error"
+            messages.append(env._("Tick the box to agree to receive the mailings."))
+        return error, messages
+
+    @http.route(
+        "/exsitu/subscribe",
+        type="http",
+        auth="public",
+        methods=["GET", "POST"],
+        website=True,
+        sitemap=True,
+    )
+    def exsitu_subscribe(self, **post):
+        if request.httprequest.method == "GET":
+            return request.render(
+                "excfp_odoo.exsitu_subscribe_page", self._form_values()
+            )
+        if _clean(post.get("website_url")):
+            # the field people do not see: a robot filled the form
+            return request.render("excfp_odoo.exsitu_subscribe_sent", {})
+        networks = []
+        for value in request.httprequest.form.getlist("network_ids"):
+            value = _clean(value)
+            networks.append(
+                int(value)
+                if value.isascii() and value.isdigit() and len(value) < 10
+                else 0
+            )
+        form = {
+            "name": _clean(post.get("name")),
+            "email": _clean(post.get("email")),
+            "organisation": _clean(post.get("organisation")),
+            "org_type": _clean(post.get("org_type")),
+            "network_ids": networks,
+            "consent": bool(post.get("consent")),
+        }
+        error, messages = self._validate(form)
+        if error:
+            return request.render(
+                "excfp_odoo.exsitu_subscribe_page",
+                self._form_values(form, error, messages),
+            )
+        request.env["excfp.mailing.optin"].sudo()._request(
+            {
+                "email": email_normalize(form["email"], strict=True),
+                "name": form["name"],
+                "organisation": form["organisation"],
+                "org_type": form["org_type"] or False,
+                "network_ids": [(6, 0, form["network_ids"])],
+                "lang": request.env.lang,
+            }
+        )
+        # The same page whether the address is known or not: nothing to probe.
+        return request.render("excfp_odoo.exsitu_subscribe_sent", {})
+
+    @http.route(
+        "/exsitu/subscribe/confirm",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        website=True,
+        sitemap=False,
+    )
+    def exsitu_subscribe_confirm(self, token=None, **kw):
+        token = _clean(token)
+        if not token or len(token) > 64:
+            raise NotFound()
+        optin = (
+            request.env["excfp.mailing.optin"]
+            .sudo()
+            .search([("token", "=", token)], limit=1)
+        )
+        if not optin or not consteq(optin.token, token):
+            raise NotFound()
+        if optin.state == "pending" and not optin._is_valid():
+            return request.render("excfp_odoo.exsitu_subscribe_expired", {})
+        optin._confirm()
+        return request.render("excfp_odoo.exsitu_subscribe_confirmed", {})
