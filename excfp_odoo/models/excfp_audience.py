@@ -305,19 +305,25 @@ class ExcfpAudience(models.Model):
         }
 
     def action_new_mailing(self):
-        """A new mailing to the audience's list, in Odoo's mailing form."""
+        """A new mailing to the audience's list, in Odoo's mailing form.
+        Replies go to the SSC liaison address when it has a domain: they
+        become liaison requests the secretariat routes, kept in Odoo rather
+        than in one person's mailbox."""
         self.ensure_one()
         self.action_sync()
+        context = {
+            "default_mailing_model_id": self.env["ir.model"]._get_id("mailing.list"),
+            "default_contact_list_ids": [Command.set(self.mailing_list_id.ids)],
+            "default_subject": self.name,
+        }
+        alias = self.env.ref("excfp_odoo.mail_alias_liaison", raise_if_not_found=False)
+        if alias and alias.alias_full_name:
+            context["default_reply_to_mode"] = "new"
+            context["default_reply_to"] = alias.alias_full_name
         return {
             "type": "ir.actions.act_window",
             "res_model": "mailing.mailing",
             "view_mode": "form",
             "target": "current",
-            "context": {
-                "default_mailing_model_id": self.env["ir.model"]._get_id(
-                    "mailing.list"
-                ),
-                "default_contact_list_ids": [Command.set(self.mailing_list_id.ids)],
-                "default_subject": self.name,
-            },
+            "context": context,
         }

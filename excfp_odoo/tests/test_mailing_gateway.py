@@ -48,9 +48,22 @@ Dear colleague
 --DSN-BOUNDARY--
 """
 
+REPLY_EMAIL = """Return-Path: {return_path}
+To: {to}
+cc: {cc}
+From: {email_from}
+Subject: {subject}
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+Message-ID: {msg_id}
+{extra}
+
+We can offer space for two breeding pairs.
+"""
+
 
 @tagged("post_install", "-at_install")
-class TestMailingBounce(MailCommon):
+class TestMailingGateway(MailCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -131,3 +144,32 @@ class TestMailingBounce(MailCommon):
         )
         self.audience.action_sync()
         self.assertIn("kit.keeper@bounce-zoo.example.org", self._subscribed())
+
+    def test_replies_become_liaison_requests(self):
+        alias = self.env.ref("excfp_odoo.mail_alias_liaison")
+        alias.alias_domain_id = self.mail_alias_domain
+        action = self.audience.action_new_mailing()
+        mailing = (
+            self.env["mailing.mailing"]
+            .with_context(**action["context"])
+            .create({"name": "Replies", "body_html": "<p>Dear colleague</p>"})
+        )
+        self.assertEqual(mailing.reply_to, f"ssc-liaison@{self.alias_domain}")
+        self.assertEqual(mailing.contact_list_ids, self.audience.mailing_list_id)
+        with self.mock_mail_gateway():
+            mailing.action_send_mail()
+        sent = self._new_mails.filtered(
+            lambda m: "kit@bounce-zoo" in (m.email_to or "")
+        )
+        self.assertEqual(sent.reply_to, f"ssc-liaison@{self.alias_domain}")
+        # Kit replies: the answer is kept as a request for the secretariat
+        request = self.format_and_process(
+            REPLY_EMAIL,
+            '"Kit Keeper" <kit@bounce-zoo.example.org>',
+            f"ssc-liaison@{self.alias_domain}",
+            subject="Re: Call for ex situ expertise",
+            target_model="excfp.liaison",
+        )
+        self.assertEqual(len(request), 1)
+        self.assertEqual(request.counterpart_id, self.keeper)
+        self.assertFalse(request.group_id, "to route")
