@@ -138,3 +138,47 @@ class TestMailingOptin(HttpCase, MockEmail):
             lambda s: s.contact_id.email_normalized == rita.email_normalized
         )
         self.assertFalse(subscription.opt_out)
+
+    def test_unsubscribe_link_opts_out(self):
+        """The unsubscribe link of a mailing to an audience opts the person out,
+        and later syncs respect it."""
+        eaza = self.env.ref("excfp_odoo.exsitu_network_eaza")
+        ola = self.env["res.partner"].create(
+            {
+                "name": "Ola Otter",
+                "email": "ola@otter-centre.example.org",
+                "exsitu_network_ids": [(6, 0, eaza.ids)],
+                "exsitu_mailing_consent": "opted_in",
+            }
+        )
+        audience = self.env.ref("excfp_odoo.audience_network_eaza")
+        audience.action_sync()
+        mailing = self.env["mailing.mailing"].create(
+            {
+                "name": "Newsletter",
+                "subject": "Ex situ news",
+                "body_html": "<p>News</p>",
+                "mailing_model_id": self.env["ir.model"]._get("mailing.list").id,
+                "contact_list_ids": [(6, 0, audience.mailing_list_id.ids)],
+            }
+        )
+        with self.mock_mail_gateway():
+            mailing.action_send_mail()
+        contact = audience.mailing_list_id.subscription_ids.contact_id.filtered(
+            lambda c: c.email_normalized == ola.email_normalized
+        )
+        url = mailing._get_unsubscribe_url(ola.email, contact.id)
+        url = url.replace(mailing.get_base_url(), "").replace(
+            "confirm_unsubscribe", "unsubscribe"
+        )
+        self.authenticate(None, None)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.env.invalidate_all()
+        self.assertEqual(ola.exsitu_mailing_consent, "opted_out")
+        self.assertEqual(ola.exsitu_mailing_consent_source, "unsubscribe")
+        audience.action_sync()
+        subscription = audience.mailing_list_id.subscription_ids.filtered(
+            lambda s: s.contact_id == contact
+        )
+        self.assertTrue(subscription.opt_out, "not subscribed again")
