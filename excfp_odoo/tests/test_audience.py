@@ -239,3 +239,31 @@ class TestAudience(ExcfpCase):
         }
         self.assertEqual(reached, expected)
         self.assertEqual(len(self._new_mails), len(expected))
+
+    def test_sync_queries_do_not_grow(self):
+        """Subscribing 40 new people or 400: the same number of queries."""
+        self.eaza_audience.action_sync()  # warm-up: the list, caches
+        counts = {}
+        for size in (10, 40, 400):
+            self.env["res.partner"].create(
+                [
+                    {
+                        "name": f"Query Person {size}-{i}",
+                        "email": f"query{size}-{i}@example.org",
+                        "parent_id": self.zoo.id,
+                        "exsitu_mailing_consent": "opted_in",
+                    }
+                    for i in range(size)
+                ]
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            start = self.env.cr.sql_log_count
+            done, left = self.eaza_audience._sync()
+            self.env.flush_all()
+            counts[size] = self.env.cr.sql_log_count - start
+            self.assertEqual(left, 0)
+            self.assertGreaterEqual(done, size)
+        # ten times the people, not ten times the queries: at most one more,
+        # which comes and goes between runs (not per record)
+        self.assertLessEqual(abs(counts[400] - counts[40]), 1, counts)
