@@ -10,6 +10,7 @@ from . import (
     excfp_term,
     ir_http,
     mail_thread,
+    mailing_contact,
     mailing_list,
     mailing_mailing,
     mailing_subscription,

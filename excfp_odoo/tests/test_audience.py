@@ -267,3 +267,27 @@ class TestAudience(ExcfpCase):
         # no query per person: 360 more people cost a few batched queries of
         # the ORM's creates (measured: 17 for 40, 33 for 400), not 360
         self.assertLess(counts[400] - counts[40], 360 // 10, counts)
+
+    def test_placeholders_for_group_and_focal_point(self):
+        """A mailing can name each recipient's SSC groups and their focal
+        points: Kim's zoo works with the Newt group, whose focal point is Ana."""
+        self.eaza_audience.action_sync()
+        mailing = self.env["mailing.mailing"].create(
+            {
+                "name": "Placeholders",
+                "subject": "Your group",
+                "body_html": '<p>Your group: <t t-out="object.excfp_group_names"/>; '
+                'its focal point: <t t-out="object.excfp_focal_point_names"/>.</p>',
+                "mailing_model_id": self.env["ir.model"]._get("mailing.list").id,
+                "contact_list_ids": [
+                    Command.set(self.eaza_audience.mailing_list_id.ids)
+                ],
+            }
+        )
+        with self.mock_mail_gateway():
+            mailing.action_send_mail()
+        mail = self._new_mails.filtered(
+            lambda m: "kim@audience-zoo" in (m.email_to or "")
+        )
+        self.assertIn("Your group: Test Newt Specialist Group;", mail.body_html)
+        self.assertIn("its focal point: Ana Test.", mail.body_html)
