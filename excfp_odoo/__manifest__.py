@@ -45,6 +45,7 @@
         "demo/excfp_demo.xml",
         "demo/excfp_liaison_demo.xml",
         "demo/excfp_portal_demo.xml",
+        "demo/excfp_community_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
