@@ -29,6 +29,10 @@ output folder:
     liaison_kanban.png        Liaison requests, kanban by status
     liaison_form.png          Demo request excfp_odoo.liaison_catsg_studbook_demo
                               with its chatter (1440x1200)
+    community_kanban.png      Ex situ organisations by type
+    audience_list.png         Mailing audiences (synced first)
+    audience_form.png         Shipped audience "All active focal points"
+    exsitu_subscribe.png      The public subscription page (not logged in)
 
 The portal pages, as the demo focal point Amelia Hartwell (portal user
 amelia.hartwell@example.org / amelia, options --portal-login and
@@ -253,8 +257,27 @@ def main():
                 FORM_CHATTER_VIEWPORT,
             ),
         ]
+        audience_id = xmlid_to_id(page, base, "excfp_odoo.audience_focal_points")
+        audience_ids = call_kw(page, base, "excfp.audience", "search", [[]])
+        call_kw(page, base, "excfp.audience", "action_sync", [audience_ids])
+        audiences = "/odoo/action-excfp_odoo.excfp_audience_action"
+        community = "/odoo/action-excfp_odoo.res_partner_action_exsitu_community"
+        shots += [
+            (community + "?view_type=kanban", "community_kanban.png", None, None),
+            (audiences, "audience_list.png", None, None),
+            (f"{audiences}/{audience_id}", "audience_form.png", None, None),
+        ]
         for path, filename, before, viewport in shots:
             shoot(page, base, path, args.out, filename, before, viewport)
+        public = browser.new_context(viewport=PORTAL_VIEWPORT, locale="en-US")
+        public_page = public.new_page()
+        public_page.goto(f"{base}/exsitu/subscribe")
+        public_page.wait_for_selector(".o_excfp_subscribe_form", timeout=30000)
+        time.sleep(1)
+        target = os.path.join(args.out, "exsitu_subscribe.png")
+        public_page.screenshot(path=target)
+        print(target)
+        public.close()
         # the focal point's own group: CatSG, where the demo studbook request is
         catsg_id = xmlid_to_id(page, base, "excfp_odoo.group_catsg_demo")
         portal_shots(browser, base, args, catsg_id, liaison_id)
