@@ -105,15 +105,7 @@ class ExsituSubscribe(http.Controller):
         # The same page whether the address is known or not: nothing to probe.
         return request.render("excfp_odoo.exsitu_subscribe_sent", {})
 
-    @http.route(
-        "/exsitu/subscribe/confirm",
-        type="http",
-        auth="public",
-        methods=["GET"],
-        website=True,
-        sitemap=False,
-    )
-    def exsitu_subscribe_confirm(self, token=None, **kw):
+    def _optin_from_token(self, token):
         token = _clean(token)
         if not token or len(token) > 64:
             raise NotFound()
@@ -124,7 +116,25 @@ class ExsituSubscribe(http.Controller):
         )
         if not optin or not consteq(optin.token, token):
             raise NotFound()
+        return optin
+
+    @http.route(
+        "/exsitu/subscribe/confirm",
+        type="http",
+        auth="public",
+        methods=["GET", "POST"],
+        website=True,
+        sitemap=False,
+    )
+    def exsitu_subscribe_confirm(self, token=None, **kw):
+        """The link of the email opens a page with a button: the click (a
+        POST) confirms, not the link itself, which mail scanners follow."""
+        optin = self._optin_from_token(token)
         if optin.state == "pending" and not optin._is_valid():
             return request.render("excfp_odoo.exsitu_subscribe_expired", {})
+        if request.httprequest.method == "GET" and optin.state == "pending":
+            return request.render(
+                "excfp_odoo.exsitu_subscribe_confirm", {"token": optin.token}
+            )
         optin._confirm()
         return request.render("excfp_odoo.exsitu_subscribe_confirmed", {})

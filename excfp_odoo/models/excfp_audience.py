@@ -1,7 +1,7 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, split_every
 from odoo.tools.sql import create_index
 
 from .excfp_params import get_days
@@ -188,7 +188,8 @@ class ExcfpAudience(models.Model):
         return dict(self.env.cr.fetchall())
 
     def _subscriptions(self):
-        """{email: (subscription id, opted out)} of the audience's list."""
+        """(email, subscription id, opted out) of every subscription of the
+        audience's list; an email may have several contacts in it."""
         self.ensure_one()
         self.env.cr.execute(
             SQL(
@@ -201,19 +202,16 @@ class ExcfpAudience(models.Model):
                 self.mailing_list_id.id,
             )
         )
-        subscriptions = {}
-        for email, subscription_id, opt_out in self.env.cr.fetchall():
-            # an email subscribed twice: its opt-out wins
-            if email not in subscriptions or opt_out:
-                subscriptions[email] = (subscription_id, opt_out)
-        return subscriptions
+        return self.env.cr.fetchall()
 
     # ---- Sync ----
 
     def _sync(self, limit=SYNC_BATCH_SIZE):
-        """Bring the list up to date, ``limit`` changes at most; returns how
-        many changes were made and how many are left. Each run recomputes the difference from the database,
-        so a run stopped half-way (or run twice) just goes on from there."""
+        """Bring the list up to date, ``limit`` changes at most (None: all,
+        applied SYNC_BATCH_SIZE at a time); returns how many changes were
+        made and how many are left. Each run computes the difference from the
+        database once, so a run stopped half-way (or run twice) just goes on
+        from there."""
         self.ensure_one()
         if not self.mailing_list_id:
             self.mailing_list_id = self.env["mailing.list"].create(
@@ -221,22 +219,44 @@ class ExcfpAudience(models.Model):
             )
         self.env.flush_all()
         wanted = self._wanted_emails()
-        current = self._subscriptions()
-        # an opt-out stays: never removed (it remembers), never subscribed again
-        to_remove = sorted(
-            subscription_id
-            for email, (subscription_id, opt_out) in current.items()
-            if not opt_out and email not in wanted
+        rows = self._subscriptions()
+        # An opt-out on any of an email's subscriptions is the person's: it
+        # stays (never removed, never subscribed again) and their other
+        # subscriptions in the list follow it, so that core's send, which
+        # mails an email with any opted-in subscription, agrees.
+        opted_out = {email for email, _id, opt_out in rows if opt_out}
+        subscribed = {email for email, _id, opt_out in rows if not opt_out}
+        to_opt_out = sorted(
+            sub_id
+            for email, sub_id, opt_out in rows
+            if not opt_out and email in opted_out
         )
-        to_add = sorted(email for email in wanted if email not in current)
-        removing = to_remove[:limit]
-        adding = to_add[: max(limit - len(removing), 0)]
-        if removing:
-            self.env["mailing.subscription"].sudo().browse(removing).unlink()
-        if adding:
-            self._subscribe(adding, wanted)
-        done = len(removing) + len(adding)
-        left = len(to_remove) + len(to_add) - done
+        to_remove = sorted(
+            sub_id
+            for email, sub_id, opt_out in rows
+            if not opt_out and email not in opted_out and email not in wanted
+        )
+        to_add = sorted(
+            email
+            for email in wanted
+            if email not in subscribed and email not in opted_out
+        )
+        if limit is None:
+            limit = len(to_opt_out) + len(to_remove) + len(to_add)
+        opting_out = to_opt_out[:limit]
+        removing = to_remove[: max(limit - len(opting_out), 0)]
+        adding = to_add[: max(limit - len(opting_out) - len(removing), 0)]
+        Subscription = self.env["mailing.subscription"].sudo()
+        for chunk in split_every(SYNC_BATCH_SIZE, opting_out):
+            Subscription.browse(chunk).write({"opt_out": True})
+        for chunk in split_every(SYNC_BATCH_SIZE, removing):
+            Subscription.browse(chunk).unlink()
+        for chunk in split_every(SYNC_BATCH_SIZE, adding):
+            self._subscribe(list(chunk), wanted)
+            # the created records are not needed any more: keep memory flat
+            self.env.invalidate_all()
+        done = len(opting_out) + len(removing) + len(adding)
+        left = len(to_opt_out) + len(to_remove) + len(to_add) - done
         if not left:
             self.last_sync_date = fields.Datetime.now()
         return done, left
@@ -274,8 +294,7 @@ class ExcfpAudience(models.Model):
     def action_sync(self):
         """On demand, from the form or the list: the whole difference now."""
         for audience in self:
-            while audience._sync()[1]:
-                pass
+            audience._sync(limit=None)
         return True
 
     @api.model

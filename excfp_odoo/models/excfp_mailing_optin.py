@@ -9,6 +9,8 @@ from .res_partner import ORG_TYPES
 
 # A confirmation link is valid this long.
 OPTIN_VALIDITY = timedelta(days=7)
+# The confirmation email is not sent again for the same address sooner.
+RESEND_DELAY = timedelta(minutes=10)
 
 
 class ExcfpMailingOptin(models.Model):
@@ -48,6 +50,9 @@ class ExcfpMailingOptin(models.Model):
         request = self.search(
             [("email", "=", values["email"]), ("state", "=", "pending")], limit=1
         )
+        if request and fields.Datetime.now() - request.write_date < RESEND_DELAY:
+            # asked again at once: no more email (the form is no mail cannon)
+            return request
         if request:
             request.write({**values, "token": uuid.uuid4().hex})
         else:

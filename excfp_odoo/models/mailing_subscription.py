@@ -8,14 +8,15 @@ class MailingSubscription(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if vals.get("opt_out"):
-            self._excfp_opt_out_partners()
+        if "opt_out" in vals:
+            self._excfp_update_consent(opt_out=bool(vals["opt_out"]))
         return res
 
-    def _excfp_opt_out_partners(self):
+    def _excfp_update_consent(self, opt_out):
         """Leaving an audience's list (the unsubscribe page of any mailing to
         it) is an opt-out of the SSC's ex situ mailings: the contacts with
-        that email say so, and no later sync subscribes them again."""
+        that email say so, and no later sync subscribes them again. Joining
+        it again there (core's subscription page) is their consent."""
         audiences = (
             self.env["excfp.audience"]
             .sudo()
@@ -28,16 +29,17 @@ class MailingSubscription(models.Model):
         emails = [email for email in emails if email]
         if not emails:
             return
+        consent = "opted_out" if opt_out else "opted_in"
         partners = (
             self.env["res.partner"]
             .sudo()
             .search(
                 [
                     ("email_normalized", "in", emails),
-                    ("exsitu_mailing_consent", "!=", "opted_out"),
+                    ("exsitu_mailing_consent", "!=", consent),
                 ]
             )
         )
-        partners.with_context(excfp_consent_source="unsubscribe").write(
-            {"exsitu_mailing_consent": "opted_out"}
-        )
+        partners.with_context(
+            excfp_consent_source="unsubscribe" if opt_out else "web_form"
+        ).write({"exsitu_mailing_consent": consent})

@@ -8,6 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import (
     SQL,
+    email_normalize,
     float_round,
     format_date,
     html2plaintext,
@@ -380,10 +381,11 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         vals = self._excfp_consent_stamp(vals)
-        if "email" in vals and "message_bounce" not in vals:
-            # a new address has not bounced (yet)
+        new_email = vals.get("email") and email_normalize(vals["email"])
+        if new_email and "message_bounce" not in vals:
+            # a new address has not bounced (yet); the same one, rewritten, has
             changed = self.filtered(
-                lambda p: p.email != vals["email"] and p.message_bounce
+                lambda p: p.message_bounce and p.email_normalized != new_email
             )
             if changed:
                 super(ResPartner, changed).write({"message_bounce": 0})
@@ -496,6 +498,15 @@ class ResPartner(models.Model):
             todo.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
                 activity_type_id=activity_type.id, user_id=default_owner(self.env).id
             )
+        return res
+
+    def _message_reset_bounce(self, email):
+        # The address answered: it works again, nothing left to fix.
+        res = super()._message_reset_bounce(email)
+        self.sudo().activity_feedback(
+            ["excfp_odoo.mail_activity_type_fix_email"],
+            feedback=self.env._("The address sent an email: it works."),
+        )
         return res
 
     def _excfp_leave_audiences(self):

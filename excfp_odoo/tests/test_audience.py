@@ -13,8 +13,10 @@ class TestAudience(ExcfpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.eaza = cls.env.ref("excfp_odoo.exsitu_network_eaza")
-        cls.waza = cls.env.ref("excfp_odoo.exsitu_network_waza")
+        # a network of the tests' own: demo data has EAZA contacts too
+        cls.eaza = cls.env["excfp.exsitu.network"].create(
+            {"code": "TESTNET", "name": "Test Network"}
+        )
         Partner = cls.env["res.partner"]
         cls.cai.exsitu_mailing_consent = "opted_out"
         cls.group_2 = cls.env["excfp.specialist.group"].create(
@@ -79,7 +81,13 @@ class TestAudience(ExcfpCase):
         )
         cls.env["mail.blacklist"].create({"email": "bo@audience-zoo.example.org"})
         cls.fps = cls.env.ref("excfp_odoo.audience_focal_points")
-        cls.eaza_audience = cls.env.ref("excfp_odoo.audience_network_eaza")
+        cls.eaza_audience = cls.env["excfp.audience"].create(
+            {
+                "name": "Test network contacts, opted in",
+                "source": "community",
+                "network_ids": [Command.set(cls.eaza.ids)],
+            }
+        )
 
     def _emails(self, audience):
         subscriptions = audience.mailing_list_id.subscription_ids

@@ -67,7 +67,10 @@ class TestMailingGateway(MailCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        eaza = cls.env.ref("excfp_odoo.exsitu_network_eaza")
+        # a network of the tests' own: demo data has EAZA contacts too
+        eaza = cls.env["excfp.exsitu.network"].create(
+            {"code": "TESTNET", "name": "Test Network"}
+        )
         zoo = cls.env["res.partner"].create(
             {
                 "name": "Bounce Zoo",
@@ -84,7 +87,13 @@ class TestMailingGateway(MailCommon):
                 "exsitu_mailing_consent": "opted_in",
             }
         )
-        cls.audience = cls.env.ref("excfp_odoo.audience_network_eaza")
+        cls.audience = cls.env["excfp.audience"].create(
+            {
+                "name": "Test network contacts, opted in",
+                "source": "community",
+                "network_ids": [Command.set(eaza.ids)],
+            }
+        )
 
     def _subscribed(self):
         return {

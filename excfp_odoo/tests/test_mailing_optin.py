@@ -40,6 +40,18 @@ class TestMailingOptin(HttpCase, MockEmail):
         self.assertTrue(match)
         return f"/exsitu/subscribe/confirm?token={match.group(1)}"
 
+    def _confirm(self, link):
+        """Open the link (a page with a button), then click the button."""
+        page = self.url_open(link)
+        self.assertIn("o_excfp_subscribe_confirm_form", page.text)
+        token = link.split("token=")[1]
+        response = self.url_open(
+            "/exsitu/subscribe/confirm",
+            data={"csrf_token": http.Request.csrf_token(self), "token": token},
+        )
+        self.env.invalidate_all()
+        return response
+
     def test_double_opt_in(self):
         self.authenticate(None, None)
         self.assertEqual(self.url_open("/exsitu/subscribe").status_code, 200)
@@ -50,9 +62,14 @@ class TestMailingOptin(HttpCase, MockEmail):
             Partner.search([("email", "=", "rita@reptile-park.example.org")])
         )
         link = self._confirm_link()
-        response = self.url_open(link)
-        self.assertIn("o_excfp_subscribe_confirmed", response.text)
+        # opening the link alone (a mail scanner does) confirms nothing
+        self.url_open(link)
         self.env.invalidate_all()
+        self.assertFalse(
+            Partner.search([("email", "=", "rita@reptile-park.example.org")])
+        )
+        response = self._confirm(link)
+        self.assertIn("o_excfp_subscribe_confirmed", response.text)
         rita = Partner.search(
             [("email_normalized", "=", "rita@reptile-park.example.org")]
         )
@@ -77,6 +94,15 @@ class TestMailingOptin(HttpCase, MockEmail):
             ),
             1,
         )
+
+    def test_no_mail_cannon(self):
+        """The same address asked again at once gets no second email."""
+        self.authenticate(None, None)
+        self._post()
+        self.assertEqual(len(self._new_mails), 1)
+        self._post()
+        self.assertFalse(self._new_mails, "not sent again within ten minutes")
+        self.assertEqual(self.env["excfp.mailing.optin"].search_count([]), 1)
 
     def test_form_errors_keep_the_input(self):
         self.authenticate(None, None)
@@ -130,8 +156,7 @@ class TestMailingOptin(HttpCase, MockEmail):
         self.assertEqual(rita.exsitu_mailing_consent, "opted_out")
         self.authenticate(None, None)
         self._post()
-        self.url_open(self._confirm_link())
-        self.env.invalidate_all()
+        self._confirm(self._confirm_link())
         self.assertEqual(rita.exsitu_mailing_consent, "opted_in")
         audience.action_sync()
         subscription = audience.mailing_list_id.subscription_ids.filtered(
