@@ -480,6 +480,30 @@ class ResPartner(models.Model):
         )
         self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
 
+    # ---- Import ----
+
+    def _load_records(self, data_list, update=False, ignore_duplicates=False):
+        """Odoo's import matches rows to contacts by external id; rows without
+        one are also matched by email (when exactly one contact has it), so
+        that re-importing a community file updates rather than duplicates."""
+        if self.env.context.get("import_file"):
+            rows = [
+                data
+                for data in data_list
+                if not data.get("xml_id")
+                and not data["values"].get("id")
+                and email_normalize(data["values"].get("email") or "")
+            ]
+            emails = {email_normalize(data["values"]["email"]) for data in rows}
+            matches = {}
+            for partner in self.search([("email_normalized", "in", list(emails))]):
+                matches.setdefault(partner.email_normalized, []).append(partner.id)
+            for data in rows:
+                found = matches.get(email_normalize(data["values"]["email"]), [])
+                if len(found) == 1:
+                    data["values"]["id"] = found[0]
+        return super()._load_records(data_list, update, ignore_duplicates)
+
     # ---- Bounces ----
 
     def _message_receive_bounce(self, email, partner):

@@ -124,3 +124,33 @@ class TestExsituCommunity(ExcfpCase):
             lambda t: t.field_id.name == "exsitu_mailing_consent"
         )
         self.assertEqual(len(tracked), 2)
+
+    def test_reimport_without_ids_matches_by_email(self):
+        rows = list(csv.reader(io.StringIO(self._sample().decode())))
+        # another source's file: no external ids (nor links by them)
+        keep = [
+            i for i, name in enumerate(rows[0]) if name not in ("id", "parent_id/id")
+        ]
+        header = [rows[0][i] for i in keep]
+        body = [[row[i] for i in keep] for row in rows[1:]]
+        first = self._csv(header, body)
+        result = self._import(first)
+        self.assertFalse(result["messages"], result["messages"])
+        count = self.env["res.partner"].search_count([])
+        body[0][0] = "Lakeside Zoological Park"
+        result = self._import(self._csv(header, body))
+        self.assertFalse(result["messages"], result["messages"])
+        self.assertEqual(
+            self.env["res.partner"].search_count([]), count, "no duplicate"
+        )
+        zoo = self.env["res.partner"].search(
+            [("email_normalized", "=", "info@lakeside-zoo.example.org")]
+        )
+        self.assertEqual(zoo.name, "Lakeside Zoological Park")
+
+    def _csv(self, header, body):
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(header)
+        writer.writerows(body)
+        return out.getvalue().encode()
