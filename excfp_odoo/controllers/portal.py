@@ -22,6 +22,15 @@ def _clean(value):
     return value.replace("\x00", "").strip() if isinstance(value, str) else ""
 
 
+def _to_id(value):
+    """A record id from a form or query string, or None. isascii: "²" is a
+    digit to str.isdigit() but not to int()."""
+    value = _clean(value)
+    if not (value.isascii() and value.isdigit()) or int(value) > MAX_ID:
+        return None
+    return int(value)
+
+
 class ExcfpPortal(CustomerPortal):
     """The SSC pages of the portal: a person's roles and groups; for focal
     points, also governance acknowledgements, the ex situ profile and the
@@ -50,16 +59,9 @@ class ExcfpPortal(CustomerPortal):
         except (AccessError, MissingError) as error:
             raise NotFound() from error
 
-    def _excfp_int(self, value):
-        # isascii: "²" is a digit to str.isdigit() but not to int()
-        value = _clean(value)
-        if not (value.isascii() and value.isdigit()) or int(value) > MAX_ID:
-            return None
-        return int(value)
-
     def _excfp_page(self, page):
         """The page number of a list; core's pager takes "²" for a number."""
-        return page if isinstance(page, int) else self._excfp_int(page) or 1
+        return page if isinstance(page, int) else _to_id(page) or 1
 
     @staticmethod
     def _excfp_web_url(url):
@@ -254,12 +256,10 @@ class ExcfpPortal(CustomerPortal):
         documents, outstanding = partner._excfp_required_documents()
         if _clean(document_id) == "all":
             # Only what the page listed: a document added since is read first.
-            listed = {self._excfp_int(i) for i in _clean(document_ids).split(",")}
+            listed = {_to_id(i) for i in _clean(document_ids).split(",")}
             todo = outstanding.filtered(lambda doc: doc.id in listed)
         else:
-            todo = documents.filtered(
-                lambda doc: doc.id == self._excfp_int(document_id)
-            )
+            todo = documents.filtered(lambda doc: doc.id == _to_id(document_id))
             if not todo:
                 raise NotFound()
             if todo.version != _clean(version):
@@ -363,7 +363,7 @@ class ExcfpPortal(CustomerPortal):
             form = {
                 "exsitu_org_type": _clean(post.get("exsitu_org_type")),
                 "network_ids": [
-                    self._excfp_int(value)
+                    _to_id(value)
                     for value in request.httprequest.form.getlist("network_ids")
                 ],
                 "exsitu_experience": _clean(post.get("exsitu_experience")),

@@ -6,7 +6,7 @@ from odoo import http
 from odoo.http import request
 from odoo.tools import consteq, email_normalize
 
-from .portal import _clean
+from .portal import _clean, _to_id
 
 MAX_LENGTH = 200
 
@@ -46,7 +46,7 @@ class ExsituSubscribe(http.Controller):
             error["org_type"] = "error"
             messages.append(env._("Choose an organisation type from the list."))
         networks = env["excfp.exsitu.network"].sudo().search([]).ids
-        if not set(form["network_ids"]) <= set(networks):
+        if None in form["network_ids"] or not set(form["network_ids"]) <= set(networks):
             error["network_ids"] = "error"
             messages.append(env._("Choose networks from the list."))
         if not form["consent"]:
@@ -70,14 +70,9 @@ class ExsituSubscribe(http.Controller):
         if _clean(post.get("website_url")):
             # the field people do not see: a robot filled the form
             return request.render("excfp_odoo.exsitu_subscribe_sent", {})
-        networks = []
-        for value in request.httprequest.form.getlist("network_ids"):
-            value = _clean(value)
-            networks.append(
-                int(value)
-                if value.isascii() and value.isdigit() and len(value) < 10
-                else 0
-            )
+        networks = [
+            _to_id(value) for value in request.httprequest.form.getlist("network_ids")
+        ]
         form = {
             "name": _clean(post.get("name")),
             "email": _clean(post.get("email")),

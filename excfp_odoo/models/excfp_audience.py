@@ -106,6 +106,17 @@ class ExcfpAudience(models.Model):
             self.mailing_list_id.active = vals["active"]
         return res
 
+    @api.model
+    def _mailing_lists(self, domain=()):
+        """The mailing lists of the audiences (archived ones included), which
+        the addon keeps in sync and whose opt-outs it honours."""
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(list(domain))
+            .mailing_list_id
+        )
+
     # ---- Segment ----
 
     def _partner_domain(self):

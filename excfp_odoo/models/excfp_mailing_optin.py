@@ -90,11 +90,8 @@ class ExcfpMailingOptin(models.Model):
             )
         else:
             partners.write({"exsitu_mailing_consent": "opted_in"})
-        lists = (
-            self.env["excfp.audience"]
-            .with_context(active_test=False)
-            .search([("source", "=", "community")])
-            .mailing_list_id
+        lists = self.env["excfp.audience"]._mailing_lists(
+            [("source", "=", "community")]
         )
         self.env["mailing.subscription"].search(
             [

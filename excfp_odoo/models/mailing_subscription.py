@@ -17,15 +17,12 @@ class MailingSubscription(models.Model):
         it) is an opt-out of the SSC's ex situ mailings: the contacts with
         that email say so, and no later sync subscribes them again. Joining
         it again there (core's subscription page) is their consent."""
-        audiences = (
-            self.env["excfp.audience"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("mailing_list_id", "in", self.list_id.ids)])
+        lists = self.env["excfp.audience"]._mailing_lists(
+            [("mailing_list_id", "in", self.list_id.ids)]
         )
-        emails = self.filtered(
-            lambda s: s.list_id in audiences.mailing_list_id
-        ).contact_id.mapped("email_normalized")
+        emails = self.filtered(lambda s: s.list_id in lists).contact_id.mapped(
+            "email_normalized"
+        )
         emails = [email for email in emails if email]
         if not emails:
             return

@@ -537,12 +537,7 @@ class ResPartner(models.Model):
         """Remove these contacts' emails from the audiences' lists (their
         opt-outs, which are remembered, stay)."""
         emails = [email for email in self.mapped("email_normalized") if email]
-        lists = (
-            self.env["excfp.audience"]
-            .with_context(active_test=False)
-            .search([])
-            .mailing_list_id
-        )
+        lists = self.env["excfp.audience"]._mailing_lists()
         if emails and lists:
             self.env["mailing.subscription"].search(
                 [
