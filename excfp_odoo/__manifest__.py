@@ -35,6 +35,7 @@
         "views/excfp_specialist_group_views.xml",
         "views/excfp_audience_views.xml",
         "views/excfp_mailing_optin_views.xml",
+        "views/mailing_mailing_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",

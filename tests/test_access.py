@@ -18,9 +18,10 @@ ACCESS_HEADER = [
     "perm_unlink",
 ]
 PERMS = ACCESS_HEADER[4:]
-# Groups of other modules that rules may name (the addon depends on base only
-# through contacts/mail; keep these to base's own groups).
+# Groups of other modules that rules may name: base's own, and Email
+# Marketing's users for what belongs to a mailing.
 KNOWN_FOREIGN_GROUPS = {
+    "mass_mailing.group_mass_mailing_user",
     "base.group_user",
     "base.group_portal",
     "base.group_public",

@@ -1,6 +1,6 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class MailingContact(models.Model):
@@ -10,8 +10,14 @@ class MailingContact(models.Model):
     excfp_partner_id = fields.Many2one(
         "res.partner",
         string="SSC Contact",
-        compute="_compute_excfp_placeholders",
+        compute="_compute_excfp_partner",
         help="The contact with this email in the SSC's records.",
+    )
+    excfp_lang = fields.Char(
+        string="Language",
+        compute="_compute_excfp_partner",
+        help="The language of the SSC contact with this email: a mailing's "
+        "translation in it is sent to this contact.",
     )
     excfp_group_names = fields.Char(
         string="SSC Groups",
@@ -24,16 +30,35 @@ class MailingContact(models.Model):
         compute="_compute_excfp_placeholders",
     )
 
-    def _compute_excfp_placeholders(self):
-        """A few queries for a whole batch of recipients, none per contact."""
+    @api.model
+    def mail_allowed_qweb_expressions(self):
+        # plain field reads: members of the secretariat who are not mail
+        # template editors may use them in a mailing
+        return (
+            *super().mail_allowed_qweb_expressions(),
+            "object.excfp_group_names",
+            "object.excfp_focal_point_names",
+        )
+
+    def _compute_excfp_partner(self):
+        """One query for a whole batch of recipients, none per contact."""
         emails = {email for email in self.mapped("email_normalized") if email}
-        Partner = self.env["res.partner"].sudo()
-        partners = Partner.search(
-            [("email_normalized", "in", list(emails))], order="id"
+        partners = (
+            self.env["res.partner"]
+            .sudo()
+            .search([("email_normalized", "in", list(emails))], order="id")
         )
         by_email = {}
         for partner in partners:
             by_email.setdefault(partner.email_normalized, partner)
+        for contact in self:
+            partner = by_email.get(contact.email_normalized)
+            contact.excfp_partner_id = partner
+            contact.excfp_lang = partner.lang if partner else False
+
+    def _compute_excfp_placeholders(self):
+        """A few queries for a whole batch of recipients, none per contact."""
+        partners = self.excfp_partner_id.sudo()
         roles = (
             self.env["excfp.role"]
             .sudo()
@@ -64,14 +89,14 @@ class MailingContact(models.Model):
                 ]
             )
         )
-        focal_point_of = {role.group_id: role.partner_id for role in focal_points}
+        # one active focal point per group (a database constraint)
+        focal_point_of = {role.group_id: role.partner_id.name for role in focal_points}
         for contact in self:
-            partner = by_email.get(contact.email_normalized)
-            groups = sorted(groups_of.get(partner, ()), key=lambda g: g.name or "")
-            contact.excfp_partner_id = partner
+            groups = sorted(
+                groups_of.get(contact.excfp_partner_id.sudo(), ()),
+                key=lambda g: g.name or "",
+            )
             contact.excfp_group_names = ", ".join(g.name for g in groups)
             contact.excfp_focal_point_names = ", ".join(
-                dict.fromkeys(
-                    focal_point_of[g].name for g in groups if g in focal_point_of
-                )
+                dict.fromkeys(focal_point_of[g] for g in groups if g in focal_point_of)
             )

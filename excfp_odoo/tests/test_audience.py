@@ -278,19 +278,24 @@ class TestAudience(ExcfpCase):
 
     def test_placeholders_for_group_and_focal_point(self):
         """A mailing can name each recipient's SSC groups and their focal
-        points: Kim's zoo works with the Newt group, whose focal point is Ana."""
+        points: Kim's zoo works with the Newt group, whose focal point is Ana.
+        The secretariat uses them without being mail template editors."""
         self.eaza_audience.action_sync()
-        mailing = self.env["mailing.mailing"].create(
-            {
-                "name": "Placeholders",
-                "subject": "Your group",
-                "body_html": '<p>Your group: <t t-out="object.excfp_group_names"/>; '
-                'its focal point: <t t-out="object.excfp_focal_point_names"/>.</p>',
-                "mailing_model_id": self.env["ir.model"]._get("mailing.list").id,
-                "contact_list_ids": [
-                    Command.set(self.eaza_audience.mailing_list_id.ids)
-                ],
-            }
+        mailing = (
+            self.env["mailing.mailing"]
+            .with_user(self.user_secretariat)
+            .create(
+                {
+                    "name": "Placeholders",
+                    "subject": "Your group",
+                    "body_html": '<p>Your group: <t t-out="object.excfp_group_names"/>; '
+                    'its focal point: <t t-out="object.excfp_focal_point_names"/>.</p>',
+                    "mailing_model_id": self.env["ir.model"]._get("mailing.list").id,
+                    "contact_list_ids": [
+                        Command.set(self.eaza_audience.mailing_list_id.ids)
+                    ],
+                }
+            )
         )
         with self.mock_mail_gateway():
             mailing.action_send_mail()

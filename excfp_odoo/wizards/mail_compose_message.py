@@ -7,6 +7,35 @@ from odoo.tools import SQL
 class MailComposeMessage(models.TransientModel):
     _inherit = "mail.compose.message"
 
+    def _render_field(self, field, res_ids, *args, **kwargs):
+        """A mailing's subject and body in each recipient's language where
+        the mailing has a translation in it (excfp.mailing.translation)."""
+        mailing = self.mass_mailing_id
+        if (
+            field not in ("subject", "body")
+            or self.composition_mode != "mass_mail"
+            or not mailing.excfp_translation_ids
+        ):
+            return super()._render_field(field, res_ids, *args, **kwargs)
+        rendered = {}
+        for translation, ids in mailing._excfp_translation_groups(res_ids):
+            if not translation:
+                rendered.update(super()._render_field(field, ids, *args, **kwargs))
+                continue
+            source = (
+                translation.subject
+                if field == "subject"
+                else self._prepend_preview(
+                    translation.body_html or "", translation.preview or mailing.preview
+                )
+            )
+            rendered.update(
+                self.with_context(lang=translation.lang)._excfp_render_source(
+                    field, source, ids, kwargs.get("options")
+                )
+            )
+        return rendered
+
     def _excfp_batch_emails(self, mail_values_dict):
         recipients = self._get_recipients_data(mail_values_dict)
         return {

@@ -1,0 +1,26 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+
+
+class MailRenderMixin(models.AbstractModel):
+    _inherit = "mail.render.mixin"
+
+    def _excfp_render_source(self, field, source, res_ids, options=None):
+        """Render source for res_ids as field would be rendered: same engine,
+        same options (link tracking, comments kept). Used for a mailing's
+        translations, which stand in for its subject and body."""
+        engine = getattr(self._fields[field], "render_engine", "inline_template")
+        # only rendering options: core's restricted rendering may have added
+        # its own key to the dicts it was given
+        field_options = {
+            key: value
+            for key, value in {
+                **getattr(self._fields[field], "render_options", {}),
+                **(options or {}),
+            }.items()
+            if key in ("post_process", "preserve_comments")
+        }
+        return self._render_template(
+            source, self.render_model, res_ids, engine=engine, options=field_options
+        )
