@@ -17,6 +17,7 @@ is the mail queue, which is not run.
 """
 
 import os
+import subprocess
 import time
 
 env = env  # noqa: F821  (provided by odoo shell)
@@ -81,6 +82,12 @@ def build(size, tag):
         [{"email": f"p{tag}-{i}@example.org"} for i in range(50, size, 100)]
     )
     env.cr.commit()
+    # What autovacuum does within a minute of an import in a running database:
+    # without it PostgreSQL has no statistics on the new rows, and looks
+    # emails up in the blacklist's fresh trigram index (whose pending list it
+    # scans whole, ~90 ms per lookup at 2,500 entries) rather than its unique
+    # index (0.2 ms).
+    subprocess.run(["psql", "-qc", "VACUUM ANALYZE", env.cr.dbname], check=True)
     return network
 
 
@@ -149,9 +156,23 @@ def run(size):
         core_elapsed * len(recipients) / max(len(sample), 1),
         "(extrapolated)",
     )
-    _value, ours_elapsed = timed(
-        f"our send, whole list of {len(recipients):,} recipients", ours.action_send_mail
-    )
+    # ours: the whole list, in ten parts to show the cost per recipient
+    # stays flat from the first recipients to the last
+    ours_elapsed = 0.0
+    step = -(-len(recipients) // 10)
+    for part in range(0, len(recipients), step):
+        ids = recipients[part : part + step]
+        start = time.perf_counter()
+        ours.action_send_mail(ids)
+        env.cr.commit()
+        elapsed = time.perf_counter() - start
+        ours_elapsed += elapsed
+        say(
+            f"   our send, recipients {part + 1:,} to {part + len(ids):,}",
+            elapsed,
+            f"({elapsed * 1000 / len(ids):.2f} s per 1,000)",
+        )
+    say(f"our send, whole list of {len(recipients):,} recipients", ours_elapsed)
     env.cr.commit()
     counts = dict(
         env["mailing.trace"]._read_group(

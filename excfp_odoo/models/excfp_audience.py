@@ -126,7 +126,6 @@ class ExcfpAudience(models.Model):
         domain = [
             ("email_normalized", "!=", False),
             ("exsitu_mailing_consent", "!=", "opted_out"),
-            ("message_bounce", "<", get_days(self.env, "excfp_odoo.bounce_threshold")),
         ]
         if self.country_ids:
             domain.append(("country_id", "in", self.country_ids.ids))
@@ -172,7 +171,8 @@ class ExcfpAudience(models.Model):
 
     def _wanted_emails(self):
         """{email: name} of the audience's partners, leaving out blacklisted
-        emails and emails another contact opted out with."""
+        emails, and emails another contact opted out with or bounced past the
+        threshold with."""
         self.ensure_one()
         Partner = self.env["res.partner"].sudo()
         query = Partner._search(self._partner_domain())
@@ -185,15 +185,18 @@ class ExcfpAudience(models.Model):
                    AND NOT EXISTS (
                        SELECT 1 FROM mail_blacklist bl
                         WHERE bl.active AND bl.email = p.email_normalized)
-                   -- one person, two contacts: an opt-out on either counts
+                   -- one person, two contacts: an opt-out or too many
+                   -- bounces on either counts
                    AND NOT EXISTS (
                        SELECT 1 FROM res_partner o
                         WHERE o.email_normalized = p.email_normalized
-                          AND o.exsitu_mailing_consent = 'opted_out'
-                          AND o.active)
+                          AND o.active
+                          AND (o.exsitu_mailing_consent = 'opted_out'
+                               OR o.message_bounce >= %s))
               GROUP BY p.email_normalized
                 """,
                 query.select(SQL.identifier(Partner._table, "id")),
+                get_days(self.env, "excfp_odoo.bounce_threshold"),
             )
         )
         return dict(self.env.cr.fetchall())

@@ -14,7 +14,7 @@ class ExcfpMailingTranslation(models.Model):
 
     _name = "excfp.mailing.translation"
     _description = "Mailing Translation"
-    _order = "mailing_id, lang"
+    _order = "lang, id"
     _rec_name = "lang"
 
     mailing_id = fields.Many2one(

@@ -192,7 +192,7 @@ class TestAudience(ExcfpCase):
 
     def test_mailing_reaches_exactly_the_right_people(self):
         """A few hundred contacts of the ex situ community, with opt-outs,
-        unknown consent, blacklisted, archived and shared emails."""
+        unknown consent, blacklisted, bounced, archived and shared emails."""
         rng = random.Random(11)
         Partner = self.env["res.partner"]
         values = []
@@ -207,6 +207,8 @@ class TestAudience(ExcfpCase):
                         ("opted_in", "opted_in", "unknown", "opted_out")
                     ),
                     "active": rng.random() > 0.05,
+                    # past the threshold of 3: out, with every contact of the email
+                    "message_bounce": rng.choice((0, 0, 0, 0, 0, 1, 2, 3, 5)),
                 }
             )
         people = Partner.with_context(active_test=False).create(values)
@@ -218,13 +220,18 @@ class TestAudience(ExcfpCase):
             for p in active
             if p.exsitu_mailing_consent == "opted_out"
         }
-        # one email per person: an opt-out on any of its contacts counts
+        bounced = {p.email_normalized for p in active if p.message_bounce >= 3}
+        # one email per person: an opt-out or bounces on any of its contacts count
         expected = {
             p.email_normalized
             for p in active
             if p.exsitu_mailing_consent == "opted_in"
-            and p.email_normalized not in blacklisted | opted_out
+            and p.email_normalized not in blacklisted | opted_out | bounced
         } | {"kim@audience-zoo.example.org"}
+        self.assertTrue(
+            any(p.email_normalized in bounced and p.message_bounce < 3 for p in active),
+            "the sample has an email bounced on one contact and not on another",
+        )
         self.assertGreater(len(expected), 50)
         self.eaza_audience.action_sync()
         mailing = self.env["mailing.mailing"].create(
