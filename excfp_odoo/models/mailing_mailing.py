@@ -1,7 +1,8 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
-from odoo.tools.sql import create_index
+from odoo.tools import SQL
+from odoo.tools.sql import create_index, drop_index
 
 
 class MailingMailing(models.Model):
@@ -17,13 +18,13 @@ class MailingMailing(models.Model):
     )
 
     def init(self):
-        # The lookups below go by email within a mailing (traces) and by email
-        # (contacts): without these indexes each batch scans what was sent.
+        # The lookups below go by email (traces, contacts): without these
+        # indexes each batch of a send scans what was sent or the whole list.
+        drop_index(
+            self.env.cr, "mailing_trace_excfp_mailing_email_index", "mailing_trace"
+        )
         create_index(
-            self.env.cr,
-            "mailing_trace_excfp_mailing_email_index",
-            "mailing_trace",
-            ["mass_mailing_id", "email"],
+            self.env.cr, "mailing_trace_excfp_email_index", "mailing_trace", ["email"]
         )
         create_index(
             self.env.cr,
@@ -32,17 +33,42 @@ class MailingMailing(models.Model):
             ["email_normalized"],
         )
 
-    def _get_seen_list_extra(self):
-        """Core reads every email the mailing already reached, once per batch
-        of recipients; with the batch's emails in the context (see the mail
-        composer), only those are looked up. The answer for them is core's."""
-        join, where = super()._get_seen_list_extra()
+    def _get_seen_list(self):
+        """Core's answer for the batch's emails only, when the mail composer
+        passes them (see mail.compose.message): core reads every email the
+        mailing already reached, once per batch of recipients, a cost growing
+        with each batch sent."""
         emails = self.env.context.get("mass_mailing_batch_emails")
-        if emails is None or self.env.context.get("mass_mailing_core_optout"):
-            return join, where
-        clause = self.env.cr.mogrify("AND s.email = ANY(%s)", [list(emails)]).decode()
-        # the caller formats the query with %, then PostgreSQL's driver again
-        return join, f"{where} {clause.replace('%', '%%')}"
+        if (
+            emails is None
+            or self.env.context.get("mass_mailing_core_optout")
+            or self.ab_testing_enabled
+        ):
+            return super()._get_seen_list()
+        self.ensure_one()
+        target = self.env[self.mailing_model_real]
+        self.env["mailing.trace"].flush_model(["email", "mass_mailing_id", "model"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT s.email
+                  FROM mailing_trace s
+                  JOIN %s t ON t.id = s.res_id
+                 WHERE s.email = ANY(%s)
+                   -- "+ 0": by the batch's emails, never by the mailing's own
+                   -- index, which PostgreSQL takes when its statistics
+                   -- predate the send and which reads all the mailing's
+                   -- traces so far
+                   AND s.mass_mailing_id + 0 = %s
+                   AND s.model = %s
+                """,
+                SQL.identifier(target._table),
+                list(emails),
+                self.id,
+                self.mailing_model_real,
+            )
+        )
+        return {email for (email,) in self.env.cr.fetchall()}
 
     def _render_field(self, field, res_ids, *args, **kwargs):
         """The subject, preview and body in the recipient's language where
