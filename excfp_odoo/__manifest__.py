@@ -47,6 +47,7 @@
         "demo/excfp_liaison_demo.xml",
         "demo/excfp_portal_demo.xml",
         "demo/excfp_community_demo.xml",
+        "demo/excfp_mailing_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

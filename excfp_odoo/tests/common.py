@@ -1,6 +1,6 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from odoo.tests import TransactionCase
 
@@ -10,6 +10,10 @@ from odoo.addons.mail.tests.common import MockEmail, mail_new_test_user
 class ExcfpCase(TransactionCase, MockEmail):
     """One user per role, a current term of our own and a group without demo
     people, so that tests do not depend on demo data."""
+
+    # Noon UTC today: "today" is then the same date in every time zone the
+    # tests meet (the demo users' Europe/Brussels is tomorrow after 23:00 UTC).
+    freeze_time = datetime.combine(date.today(), time(12, 0))
 
     @classmethod
     def setUpClass(cls):
