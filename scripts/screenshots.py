@@ -32,6 +32,7 @@ output folder:
     community_kanban.png      Ex situ organisations by type
     audience_list.png         Mailing audiences (synced first)
     audience_form.png         Shipped audience "All active focal points"
+    mailing_translations.png  Demo mailing, tab "Translations" (French, Spanish)
     exsitu_subscribe.png      The public subscription page (not logged in)
 
 The portal pages, as the demo focal point Amelia Hartwell (portal user
@@ -262,10 +263,22 @@ def main():
         call_kw(page, base, "excfp.audience", "action_sync", [audience_ids])
         audiences = "/odoo/action-excfp_odoo.excfp_audience_action"
         community = "/odoo/action-excfp_odoo.res_partner_action_exsitu_community"
+        mailing_id = xmlid_to_id(page, base, "excfp_odoo.mailing_call_expertise_demo")
+
+        def open_translations(pg):
+            pg.click(".o_notebook .nav-link:has-text('Translations')")
+            pg.wait_for_selector(".o_notebook .tab-pane.active .o_data_row")
+
         shots += [
             (community + "?view_type=kanban", "community_kanban.png", None, None),
             (audiences, "audience_list.png", None, None),
             (f"{audiences}/{audience_id}", "audience_form.png", None, None),
+            (
+                f"/odoo/action-mass_mailing.mailing_mailing_action_mail/{mailing_id}",
+                "mailing_translations.png",
+                open_translations,
+                None,
+            ),
         ]
         for path, filename, before, viewport in shots:
             shoot(page, base, path, args.out, filename, before, viewport)

@@ -83,7 +83,7 @@ class TestMailingTranslation(ExcfpCase):
                                 "lang": "fr_FR",
                                 "subject": "Appel à expertise ex situ",
                                 "body_html": "<p>Chère collègue du "
-                                '<t t-out="object.excfp_group_names"/>.</p>',
+                                '<t t-out="object.excfp_group_names">groupe</t>.</p>',
                             }
                         )
                     ],
