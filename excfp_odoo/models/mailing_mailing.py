@@ -36,36 +36,37 @@ class MailingMailing(models.Model):
     def _get_seen_list(self):
         """Core's answer for the batch's emails only, when the mail composer
         passes them (see mail.compose.message): core reads every email the
-        mailing already reached, once per batch of recipients, a cost growing
-        with each batch sent."""
+        mailing (an A/B test: its campaign) already reached, once per batch of
+        recipients, a cost growing with each batch sent."""
         emails = self.env.context.get("mass_mailing_batch_emails")
-        if (
-            emails is None
-            or self.env.context.get("mass_mailing_core_optout")
-            or self.ab_testing_enabled
-        ):
+        if emails is None or self.env.context.get("mass_mailing_core_optout"):
             return super()._get_seen_list()
         self.ensure_one()
-        target = self.env[self.mailing_model_real]
-        self.env["mailing.trace"].flush_model(["email", "mass_mailing_id", "model"])
+        # "+ 0": by the batch's emails, never by the mailing's or campaign's
+        # own index, which PostgreSQL takes when its statistics predate the
+        # send, reading all the traces sent so far for every batch
+        if self.ab_testing_enabled:
+            scope = SQL("s.campaign_id + 0 = %s", self.campaign_id.id)
+        else:
+            scope = SQL(
+                "s.mass_mailing_id + 0 = %s AND s.model = %s",
+                self.id,
+                self.mailing_model_real,
+            )
+        self.env["mailing.trace"].flush_model(
+            ["email", "mass_mailing_id", "campaign_id", "model"]
+        )
         self.env.cr.execute(
             SQL(
                 """
                 SELECT s.email
                   FROM mailing_trace s
                   JOIN %s t ON t.id = s.res_id
-                 WHERE s.email = ANY(%s)
-                   -- "+ 0": by the batch's emails, never by the mailing's own
-                   -- index, which PostgreSQL takes when its statistics
-                   -- predate the send and which reads all the mailing's
-                   -- traces so far
-                   AND s.mass_mailing_id + 0 = %s
-                   AND s.model = %s
+                 WHERE s.email = ANY(%s) AND %s
                 """,
-                SQL.identifier(target._table),
+                SQL.identifier(self.env[self.mailing_model_real]._table),
                 list(emails),
-                self.id,
-                self.mailing_model_real,
+                scope,
             )
         )
         return {email for (email,) in self.env.cr.fetchall()}

@@ -138,3 +138,36 @@ class TestMailingOptOut(TransactionCase, MockEmail):
         # every email reached once at most
         sent = [email for _id, email, status, _f in ours if status == "outgoing"]
         self.assertEqual(len(sent), len(set(sent)))
+
+    def test_seen_list_is_cores(self):
+        """The emails already reached, by a mailing or by any version of an
+        A/B test's campaign: core's answer for a batch's emails."""
+        self.env["ir.config_parameter"].set_param("mail.batch_size", "7")
+        campaign = self.env["utm.campaign"].create({"name": "Seen list A/B"})
+        version_a, version_b = (
+            self.mailing.copy(
+                {
+                    "name": f"Version {name}",
+                    "ab_testing_enabled": True,
+                    "ab_testing_pc": 50,
+                    "campaign_id": campaign.id,
+                }
+            )
+            for name in "AB"
+        )
+        with self.mock_mail_gateway():
+            self.mailing.action_send_mail(self.contacts[:60].ids)
+            version_a.action_send_mail(self.contacts[60:120].ids)
+        batch = {
+            email for email in self.contacts.mapped("email_normalized") if email
+        } | {"nobody@example.org"}
+        for mailing in (self.mailing, version_a, version_b, self.mailing.copy()):
+            core = mailing.with_context(mass_mailing_core_optout=True)._get_seen_list()
+            ours = mailing.with_context(
+                mass_mailing_batch_emails=batch
+            )._get_seen_list()
+            self.assertEqual(ours, core & batch, mailing.name)
+        # version B never sent, but its campaign reached version A's people
+        self.assertTrue(
+            version_b.with_context(mass_mailing_batch_emails=batch)._get_seen_list()
+        )
