@@ -34,7 +34,6 @@ class ExcfpMailingTranslation(models.Model):
         help="Recipients see it in the mailing's layout; placeholders such as "
         "object.excfp_group_names work as in the mailing.",
     )
-    state = fields.Selection(related="mailing_id.state")
     # the model whose fields the editor proposes as placeholders
     mailing_model_real = fields.Char(related="mailing_id.mailing_model_real")
 

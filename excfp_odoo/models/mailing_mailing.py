@@ -81,9 +81,13 @@ class MailingMailing(models.Model):
         rendered = {}
         for translation, ids in self._excfp_translation_groups(res_ids):
             if translation:
+                # as sent: a translation without preview text keeps the mailing's
+                source = translation[field] or (
+                    self.preview if field == "preview" else ""
+                )
                 rendered.update(
                     self.with_context(lang=translation.lang)._excfp_render_source(
-                        field, translation[field] or "", ids, kwargs.get("options")
+                        field, source or "", ids, kwargs.get("options")
                     )
                 )
             else:

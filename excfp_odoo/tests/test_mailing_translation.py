@@ -151,6 +151,12 @@ class TestMailingTranslation(ExcfpCase):
         self.assertIn("Dear colleague", bodies[edward.id])
         # "view online" without a recipient: the mailing as written
         self.assertIn("Dear colleague", bodies[0])
+        subjects = self.mailing._render_field("subject", [fanny.id, edward.id])
+        self.assertEqual(subjects[fanny.id], "Appel à expertise ex situ")
+        self.assertEqual(subjects[edward.id], "Call for ex situ expertise")
+        # no French preview: the mailing's, as in the mail sent
+        previews = self.mailing._render_field("preview", [fanny.id])
+        self.assertEqual(previews[fanny.id], "The SSC needs you")
 
     def test_one_translation_per_language(self):
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
