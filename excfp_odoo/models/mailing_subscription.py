@@ -8,7 +8,7 @@ class MailingSubscription(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "opt_out" in vals:
+        if "opt_out" in vals and not self.env.context.get("excfp_consent_known"):
             self._excfp_update_consent(opt_out=bool(vals["opt_out"]))
         return res
 

@@ -394,6 +394,8 @@ class ResPartner(models.Model):
                     feedback=self.env._("The email address was changed."),
                 )
         res = super().write(vals)
+        if vals.get("exsitu_mailing_consent") == "opted_out":
+            self.sudo()._excfp_opt_out_of_audiences()
         if vals.get("cpsg_status") in ("member", "declined", "not_member"):
             # The invitation was answered: nothing left to follow up.
             self.sudo().activity_feedback(
@@ -546,6 +548,33 @@ class ResPartner(models.Model):
                     ("opt_out", "=", False),
                 ]
             ).unlink()
+
+    def _excfp_opt_out_of_audiences(self):
+        """An opt-out holds at once on every audience list, not at the next
+        sync: a mailing to another list this afternoon must not reach them."""
+        emails = [email for email in self.mapped("email_normalized") if email]
+        lists = self.env["excfp.audience"]._mailing_lists()
+        if emails and lists:
+            self.env["mailing.subscription"].search(
+                [
+                    ("list_id", "in", lists.ids),
+                    ("contact_id.email_normalized", "in", emails),
+                    ("opt_out", "=", False),
+                ]
+            ).with_context(excfp_consent_known=True).write({"opt_out": True})
+
+    @api.model
+    def _mailing_get_opt_out_list(self, mailing):
+        """Mailings to contacts (not to a list) leave out those who opted out
+        of the SSC's ex situ mailings, on any contact with their email; core
+        has no opt-out for contacts besides the blacklist. With the batch's
+        emails in the context (see mail.compose.message), only those."""
+        domain = [("exsitu_mailing_consent", "=", "opted_out")]
+        emails = self.env.context.get("mass_mailing_batch_emails")
+        if emails is not None:
+            domain.append(("email_normalized", "in", list(emails)))
+        partners = self.sudo().with_context(active_test=True).search(domain)
+        return {email for email in partners.mapped("email_normalized") if email}
 
     # ---- Self-service on the portal ----
 

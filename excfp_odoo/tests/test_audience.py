@@ -122,6 +122,75 @@ class TestAudience(ExcfpCase):
         self.fps.action_sync()
         self.assertEqual(self._emails(self.fps)["ana@example.org"], True)
 
+    def test_an_opt_out_holds_on_every_list_at_once(self):
+        """Kim leaves one list (or the secretariat records her opt-out): a
+        mailing to another audience list that afternoon does not reach her,
+        without waiting for the daily sync."""
+        group_audience = self.env["excfp.audience"].create(
+            {
+                "name": "Newt group partners",
+                "source": "community",
+                "group_ids": [Command.set(self.group.ids)],
+            }
+        )
+        (self.eaza_audience | group_audience).action_sync()
+        kim = "kim@audience-zoo.example.org"
+        self.assertFalse(self._emails(group_audience)[kim])
+        subscription = self.eaza_audience.mailing_list_id.subscription_ids.filtered(
+            lambda s: s.contact_id.email_normalized == kim
+        )
+        subscription.write({"opt_out": True})
+        self.assertTrue(self._emails(group_audience)[kim])
+        mailing = self.env["mailing.mailing"].create(
+            {
+                "name": "Newt news",
+                "subject": "Newt news",
+                "body_html": "<p>News</p>",
+                "mailing_model_id": self.env["ir.model"]._get("mailing.list").id,
+                "contact_list_ids": [Command.set(group_audience.mailing_list_id.ids)],
+            }
+        )
+        with self.mock_mail_gateway():
+            mailing.action_send_mail()
+        trace = mailing.mailing_trace_ids.filtered(lambda t: t.email == kim)
+        self.assertEqual(trace.trace_status, "cancel")
+        self.assertEqual(trace.failure_type, "mail_optout")
+        # from the back office: the same
+        self.keeper.exsitu_mailing_consent = "opted_in"
+        self.unknown.exsitu_mailing_consent = "opted_in"
+        group_audience.action_sync()
+        self.assertFalse(self._emails(group_audience)["uma@audience-zoo.example.org"])
+        self.unknown.exsitu_mailing_consent = "opted_out"
+        self.assertTrue(self._emails(group_audience)["uma@audience-zoo.example.org"])
+        self.assertEqual(self.unknown.exsitu_mailing_consent_source, "back_office")
+
+    def test_mailing_to_contacts_leaves_opted_out_out(self):
+        """A mailing to contacts rather than to a list: those who opted out
+        (on any contact with their email) get none; core would mail them."""
+        twin = self.env["res.partner"].create(
+            {"name": "Kim at home", "email": "KIM@audience-zoo.example.org"}
+        )
+        self.keeper.exsitu_mailing_consent = "opted_out"
+        people = self.keeper | self.unknown | twin
+        mailing = self.env["mailing.mailing"].create(
+            {
+                "name": "To contacts",
+                "subject": "To contacts",
+                "body_html": "<p>Hello</p>",
+                "mailing_model_id": self.env["ir.model"]._get("res.partner").id,
+                "mailing_domain": repr([("id", "in", people.ids)]),
+            }
+        )
+        with self.mock_mail_gateway():
+            mailing.action_send_mail()
+        status = {
+            trace.res_id: (trace.trace_status, trace.failure_type)
+            for trace in mailing.mailing_trace_ids
+        }
+        self.assertEqual(status[self.keeper.id], ("cancel", "mail_optout"))
+        self.assertEqual(status[twin.id], ("cancel", "mail_optout"))
+        self.assertNotEqual(status[self.unknown.id][0], "cancel")
+
     def test_community_audience_opted_in_only(self):
         self.eaza_audience.action_sync()
         emails = self._emails(self.eaza_audience)
