@@ -6,7 +6,9 @@ from odoo import models
 class MailRenderMixin(models.AbstractModel):
     _inherit = "mail.render.mixin"
 
-    def _excfp_render_source(self, field, source, res_ids, options=None):
+    def _excfp_render_source(
+        self, field, source, res_ids, options=None, add_context=None
+    ):
         """Render source for res_ids as field would be rendered: same engine,
         same options (link tracking, comments kept). Used for a mailing's
         translations, which stand in for its subject and body."""
@@ -22,5 +24,10 @@ class MailRenderMixin(models.AbstractModel):
             if key in ("post_process", "preserve_comments")
         }
         return self._render_template(
-            source, self.render_model, res_ids, engine=engine, options=field_options
+            source,
+            self.render_model,
+            res_ids,
+            engine=engine,
+            add_context=add_context,
+            options=field_options,
         )

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 from odoo.tools import SQL
-from odoo.tools.sql import create_index, drop_index
+from odoo.tools.sql import create_index
 
 
 class MailingMailing(models.Model):
@@ -20,9 +20,6 @@ class MailingMailing(models.Model):
     def init(self):
         # The lookups below go by email (traces, contacts): without these
         # indexes each batch of a send scans what was sent or the whole list.
-        drop_index(
-            self.env.cr, "mailing_trace_excfp_mailing_email_index", "mailing_trace"
-        )
         create_index(
             self.env.cr, "mailing_trace_excfp_email_index", "mailing_trace", ["email"]
         )
@@ -54,7 +51,7 @@ class MailingMailing(models.Model):
                 self.mailing_model_real,
             )
         self.env["mailing.trace"].flush_model(
-            ["email", "mass_mailing_id", "campaign_id", "model"]
+            ["email", "mass_mailing_id", "campaign_id", "model", "res_id"]
         )
         self.env.cr.execute(
             SQL(
@@ -71,27 +68,41 @@ class MailingMailing(models.Model):
         )
         return {email for (email,) in self.env.cr.fetchall()}
 
-    def _render_field(self, field, res_ids, *args, **kwargs):
+    def _render_field(
+        self,
+        field,
+        res_ids,
+        engine="inline_template",
+        compute_lang=False,
+        set_lang=False,
+        add_context=None,
+        options=None,
+    ):
         """The subject, preview and body in the recipient's language where
         the mailing has a translation: "view online" and test mails."""
+        core = {
+            "engine": engine,
+            "compute_lang": compute_lang,
+            "set_lang": set_lang,
+            "add_context": add_context,
+            "options": options,
+        }
         if field not in ("subject", "preview", "body_html") or not (
             self.excfp_translation_ids
         ):
-            return super()._render_field(field, res_ids, *args, **kwargs)
+            return super()._render_field(field, res_ids, **core)
         rendered = {}
         for translation, ids in self._excfp_translation_groups(res_ids):
-            if translation:
-                # as sent: a translation without preview text keeps the mailing's
-                source = translation[field] or (
-                    self.preview if field == "preview" else ""
+            if not translation:
+                rendered.update(super()._render_field(field, ids, **core))
+                continue
+            # as sent: a translation without preview text keeps the mailing's
+            source = translation[field] or (self.preview if field == "preview" else "")
+            rendered.update(
+                self.with_context(lang=translation.lang)._excfp_render_source(
+                    field, source or "", ids, options, add_context
                 )
-                rendered.update(
-                    self.with_context(lang=translation.lang)._excfp_render_source(
-                        field, source or "", ids, kwargs.get("options")
-                    )
-                )
-            else:
-                rendered.update(super()._render_field(field, ids, *args, **kwargs))
+            )
         return rendered
 
     def _excfp_translation_groups(self, res_ids):

@@ -7,20 +7,36 @@ from odoo.tools import SQL
 class MailComposeMessage(models.TransientModel):
     _inherit = "mail.compose.message"
 
-    def _render_field(self, field, res_ids, *args, **kwargs):
+    def _render_field(
+        self,
+        field,
+        res_ids,
+        engine="inline_template",
+        compute_lang=False,
+        set_lang=False,
+        add_context=None,
+        options=None,
+    ):
         """A mailing's subject and body in each recipient's language where
         the mailing has a translation in it (excfp.mailing.translation)."""
+        core = {
+            "engine": engine,
+            "compute_lang": compute_lang,
+            "set_lang": set_lang,
+            "add_context": add_context,
+            "options": options,
+        }
         mailing = self.mass_mailing_id
         if (
             field not in ("subject", "body")
             or self.composition_mode != "mass_mail"
             or not mailing.excfp_translation_ids
         ):
-            return super()._render_field(field, res_ids, *args, **kwargs)
+            return super()._render_field(field, res_ids, **core)
         rendered = {}
         for translation, ids in mailing._excfp_translation_groups(res_ids):
             if not translation:
-                rendered.update(super()._render_field(field, ids, *args, **kwargs))
+                rendered.update(super()._render_field(field, ids, **core))
                 continue
             source = (
                 translation.subject
@@ -31,7 +47,7 @@ class MailComposeMessage(models.TransientModel):
             )
             rendered.update(
                 self.with_context(lang=translation.lang)._excfp_render_source(
-                    field, source, ids, kwargs.get("options")
+                    field, source, ids, options, add_context
                 )
             )
         return rendered
