@@ -104,9 +104,15 @@ def run(size):
             "network_ids": [(6, 0, network.ids)],
         }
     )
-    timed("audience sync, first run (subscribes everyone)", audience.action_sync)
+
+    def sync_all():
+        # the whole difference in one go (the button does 20,000 changes and
+        # leaves the rest to the scheduled action)
+        return audience._sync(limit=None)
+
+    timed("audience sync, first run (subscribes everyone)", sync_all)
     env.cr.commit()
-    timed("audience sync, nothing to do", audience.action_sync)
+    timed("audience sync, nothing to do", sync_all)
     people = env["res.partner"].search(
         [
             ("name", "=like", f"Person {tag}-%"),
@@ -115,7 +121,7 @@ def run(size):
         limit=size // 100,
     )
     people.with_context(**QUIET).write({"exsitu_mailing_consent": "opted_out"})
-    timed("audience sync after 1 % opted out", audience.action_sync)
+    timed("audience sync after 1 % opted out", sync_all)
     env.cr.commit()
     mailing_list = audience.mailing_list_id
     Mailing = env["mailing.mailing"]

@@ -1,7 +1,10 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from psycopg2.errors import LockNotAvailable
+
 from odoo import Command, api, fields, models
-from odoo.tools import SQL, split_every
+from odoo.exceptions import UserError
+from odoo.tools import SQL, mute_logger, split_every
 from odoo.tools.sql import create_index
 
 from .excfp_params import get_days
@@ -12,6 +15,9 @@ from .res_partner import ORG_TYPES
 # Subscriptions added or removed per run: a scheduled run does this many,
 # then reports what is left and Odoo runs it again at once.
 SYNC_BATCH_SIZE = 2000
+# Changes made at once from a button (~10 s); the rest goes to the scheduled
+# action, triggered at once, rather than past the request's time limit.
+SYNC_ON_DEMAND = 20000
 
 
 class ExcfpAudience(models.Model):
@@ -227,6 +233,14 @@ class ExcfpAudience(models.Model):
         database once, so a run stopped half-way (or run twice) just goes on
         from there."""
         self.ensure_one()
+        if not self._lock():
+            raise UserError(
+                self.env._(
+                    "The audience %s is being synchronised already: try again in "
+                    "a minute.",
+                    self.name,
+                )
+            )
         if not self.mailing_list_id:
             self.mailing_list_id = self.env["mailing.list"].create(
                 {"name": self.name, "is_public": False}
@@ -275,6 +289,22 @@ class ExcfpAudience(models.Model):
             self.last_sync_date = fields.Datetime.now()
         return done, left
 
+    def _lock(self):
+        """Take the audience for this transaction; False when another one
+        (the scheduled action, a click on Sync now) has it: two syncs of one
+        list would subscribe the same people twice."""
+        try:
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id FROM excfp_audience WHERE id = %s FOR UPDATE NOWAIT",
+                        self.id,
+                    )
+                )
+        except LockNotAvailable:
+            return False
+        return True
+
     def _subscribe(self, emails, names):
         """Subscribe these emails to the list, reusing their mailing contact
         when one exists (it may be on other lists)."""
@@ -306,10 +336,27 @@ class ExcfpAudience(models.Model):
         )
 
     def action_sync(self):
-        """On demand, from the form or the list: the whole difference now."""
+        """On demand, from the form or the list: up to SYNC_ON_DEMAND changes
+        now, the rest by the scheduled action, started at once."""
+        left = 0
         for audience in self:
-            audience._sync(limit=None)
-        return True
+            left += audience._sync(limit=SYNC_ON_DEMAND)[1]
+        if not left:
+            return True
+        self.env.ref("excfp_odoo.ir_cron_audience_sync")._trigger()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "message": self.env._(
+                    "%s more changes to the mailing lists continue in the "
+                    "background, in a few minutes.",
+                    left,
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     @api.model
     def _cron_sync(self):
@@ -321,7 +368,12 @@ class ExcfpAudience(models.Model):
             if budget <= 0:
                 left_total += 1  # not looked at in this run
                 continue
-            done, left = audience._sync(limit=budget)
+            try:
+                done, left = audience._sync(limit=budget)
+            except UserError:
+                # synchronised right now from its button, which hands what it
+                # leaves to this action
+                continue
             done_total += done
             left_total += left
         self.env["ir.cron"]._notify_progress(done=done_total, remaining=left_total)

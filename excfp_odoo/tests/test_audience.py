@@ -1,9 +1,15 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import random
+from contextlib import closing
+from unittest.mock import patch
 
 from odoo import Command
+from odoo.exceptions import UserError
+from odoo.sql_db import db_connect
 from odoo.tests import tagged
+
+from odoo.addons.excfp_odoo.models import excfp_audience
 
 from .common import ExcfpCase
 
@@ -229,6 +235,49 @@ class TestAudience(ExcfpCase):
         self.eaza_audience.action_sync()
         self.assertEqual(len(self._emails(self.eaza_audience)), 16)
         self.assertEqual(self.eaza_audience._sync(), (0, 0))
+
+    def test_sync_now_hands_large_changes_to_the_scheduled_action(self):
+        """A click on Sync now stays within a request's time: past
+        SYNC_ON_DEMAND changes the scheduled action takes over at once."""
+        self.env["res.partner"].create(
+            [
+                {
+                    "name": f"Click Person {i}",
+                    "email": f"click{i}@example.org",
+                    "parent_id": self.zoo.id,
+                    "exsitu_mailing_consent": "opted_in",
+                }
+                for i in range(12)
+            ]
+        )
+        cron = self.env.ref("excfp_odoo.ir_cron_audience_sync")
+        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
+        with patch.object(excfp_audience, "SYNC_ON_DEMAND", 5):
+            action = self.eaza_audience.action_sync()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertIn("8 more changes", action["params"]["message"])
+        self.assertEqual(len(self._emails(self.eaza_audience)), 5)
+        self.assertTrue(
+            self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]) - triggers
+        )
+        self.env["excfp.audience"]._cron_sync()
+        self.assertEqual(len(self._emails(self.eaza_audience)), 13)
+        self.assertIs(self.eaza_audience.action_sync(), True)
+
+    def test_one_sync_at_a_time(self):
+        """While another transaction syncs an audience, Sync now says so and
+        the scheduled action leaves it: never two syncs of one list."""
+        audience = self.env.ref("excfp_odoo.audience_network_waza")
+        with closing(db_connect(self.env.cr.dbname).cursor()) as other:
+            other.execute(
+                "SELECT id FROM excfp_audience WHERE id = %s FOR UPDATE NOWAIT",
+                [audience.id],
+            )
+            with self.assertRaisesRegex(UserError, "being synchronised already"):
+                audience.action_sync()
+            self.env["excfp.audience"]._cron_sync()  # the others, no error
+            other.rollback()
+        self.assertEqual(audience._sync(limit=None)[1], 0)
 
     def test_cron_syncs_every_audience(self):
         self.env["excfp.audience"]._cron_sync()
