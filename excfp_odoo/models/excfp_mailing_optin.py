@@ -7,10 +7,14 @@ from odoo import Command, api, fields, models
 
 from .res_partner import ORG_TYPES
 
-# A confirmation link is valid this long.
+# A confirmation link is valid this long after its last email.
 OPTIN_VALIDITY = timedelta(days=7)
-# The confirmation email is not sent again for the same address sooner.
+# The confirmation email is not sent again for the same address sooner, nor
+# more than MAX_SENDS times for one request: the form is no mail cannon.
 RESEND_DELAY = timedelta(minutes=10)
+MAX_SENDS = 3
+# Requests never confirmed are forgotten (personal data without consent).
+UNCONFIRMED_KEPT = timedelta(days=30)
 
 
 class ExcfpMailingOptin(models.Model):
@@ -40,32 +44,57 @@ class ExcfpMailingOptin(models.Model):
         required=True,
         readonly=True,
     )
+    date_sent = fields.Datetime(
+        string="Last Email", readonly=True, copy=False, default=fields.Datetime.now
+    )
+    send_count = fields.Integer(string="Emails Sent", readonly=True, copy=False)
     date_confirmed = fields.Datetime(readonly=True)
     partner_id = fields.Many2one("res.partner", readonly=True, ondelete="set null")
 
     @api.model
     def _request(self, values):
         """Record the request and send the confirmation email. A request for
-        the same email still pending is sent again, not duplicated."""
+        the same email still pending and valid is sent again with the same
+        link (an earlier email keeps working), not duplicated; an expired one
+        starts again with a new link."""
         request = self.search(
             [("email", "=", values["email"]), ("state", "=", "pending")], limit=1
         )
-        if request and fields.Datetime.now() - request.write_date < RESEND_DELAY:
-            # asked again at once: no more email (the form is no mail cannon)
-            return request
-        if request:
-            request.write({**values, "token": uuid.uuid4().hex})
+        now = fields.Datetime.now()
+        if request and request._is_valid():
+            if (
+                now - request.date_sent < RESEND_DELAY
+                or request.send_count >= MAX_SENDS
+            ):
+                return request
+            request.write({**values, "date_sent": now})
+        elif request:
+            request.write(
+                {**values, "date_sent": now, "send_count": 0, "token": uuid.uuid4().hex}
+            )
         else:
-            request = self.create(values)
+            request = self.create({**values, "date_sent": now})
         template = self.env.ref("excfp_odoo.mail_template_mailing_optin")
         template.send_mail(
             request.id, email_layout_xmlid="mail.mail_notification_light"
         )
+        request.send_count += 1
         return request
 
     def _is_valid(self):
         self.ensure_one()
-        return fields.Datetime.now() - self.write_date <= OPTIN_VALIDITY
+        return fields.Datetime.now() - self.date_sent <= OPTIN_VALIDITY
+
+    @api.model
+    def _cron_forget_unconfirmed(self):
+        """Daily: requests never confirmed go after UNCONFIRMED_KEPT; the
+        confirmed ones stay, as the record of the person's consent."""
+        self.search(
+            [
+                ("state", "=", "pending"),
+                ("date_sent", "<", fields.Datetime.now() - UNCONFIRMED_KEPT),
+            ]
+        ).unlink()
 
     def _confirm(self):
         """Opt the address in: its contacts, or a new one. A confirmed opt-in

@@ -96,13 +96,33 @@ class TestMailingOptin(HttpCase, MockEmail):
         )
 
     def test_no_mail_cannon(self):
-        """The same address asked again at once gets no second email."""
+        """The same address asked again at once gets no second email; later,
+        the same link again, three emails at most; the first link still
+        works. Requests never confirmed are forgotten after thirty days."""
         self.authenticate(None, None)
         self._post()
         self.assertEqual(len(self._new_mails), 1)
+        first_link = self._confirm_link()
         self._post()
         self.assertFalse(self._new_mails, "not sent again within ten minutes")
-        self.assertEqual(self.env["excfp.mailing.optin"].search_count([]), 1)
+        Optin = self.env["excfp.mailing.optin"]
+        self.assertEqual(Optin.search_count([]), 1)
+        sent = 1
+        for hours in (1, 2, 3, 4):
+            with freeze_time(fields.Datetime.now() + timedelta(hours=hours)):
+                self._post()
+                sent += len(self._new_mails)
+                if self._new_mails:
+                    self.assertEqual(self._confirm_link(), first_link)
+        self.assertEqual(sent, 3, "three emails for one request at most")
+        self.assertEqual(Optin.search_count([]), 1)
+        # never confirmed: forgotten after thirty days, not before
+        with freeze_time(fields.Datetime.now() + timedelta(days=29)):
+            Optin._cron_forget_unconfirmed()
+        self.assertEqual(Optin.search_count([]), 1)
+        with freeze_time(fields.Datetime.now() + timedelta(days=31)):
+            Optin._cron_forget_unconfirmed()
+        self.assertFalse(Optin.search([]))
 
     def test_form_errors_keep_the_input(self):
         self.authenticate(None, None)
