@@ -7,6 +7,8 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.mail.tests.common import mail_new_test_user
+
 from .common import ExcfpCase
 
 
@@ -189,6 +191,18 @@ class TestMailingTranslation(ExcfpCase):
             counts.append(self.env.cr.sql_log_count - start)
             self.assertEqual(sum(len(ids) for _t, ids in groups), size)
         self.assertEqual(counts[0], counts[1], counts)
+
+    def test_who_edits_translations(self):
+        """Those who edit mailings (Email Marketing users, administrators as
+        for core's mailings) edit their translations; others not."""
+        translation = self.mailing.excfp_translation_ids
+        admin = mail_new_test_user(
+            self.env, login="excfp_sysadmin", groups="base.group_user,base.group_system"
+        )
+        for user in (self.user_secretariat, admin):
+            translation.with_user(user).write({"subject": f"Appel ({user.login})"})
+        with self.assertRaises(AccessError):
+            translation.with_user(self.user_employee).read(["subject"])
 
     def test_translations_go_with_a_copy(self):
         """A/B test versions and duplicates are copies: they keep them."""
