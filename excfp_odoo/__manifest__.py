@@ -36,6 +36,7 @@
         "views/excfp_audience_views.xml",
         "views/excfp_mailing_optin_views.xml",
         "views/mailing_mailing_views.xml",
+        "views/mailing_mailing_test_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",

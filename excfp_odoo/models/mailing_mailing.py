@@ -109,6 +109,12 @@ class MailingMailing(models.Model):
         """[(translation, ids)]: the recipients among res_ids by the
         translation they get; None for the mailing as written."""
         self.ensure_one()
+        if "excfp_mailing_translation_id" in self.env.context:
+            # a test mail of one version, whoever the sample recipient is
+            chosen = self.excfp_translation_ids.filtered(
+                lambda t: t.id == self.env.context["excfp_mailing_translation_id"]
+            )
+            return [(chosen or None, list(res_ids))]
         translations = {t.lang: t for t in self.excfp_translation_ids}
         langs = self._excfp_recipient_langs(res_ids) if translations else {}
         groups = {}

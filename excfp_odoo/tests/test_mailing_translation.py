@@ -160,6 +160,27 @@ class TestMailingTranslation(ExcfpCase):
         previews = self.mailing._render_field("preview", [fanny.id])
         self.assertEqual(previews[fanny.id], "The SSC needs you")
 
+    def test_test_mail_in_the_chosen_language(self):
+        """Send a test: the version chosen, not the language of whichever
+        record core renders it on."""
+        french = self.mailing.excfp_translation_ids
+        Test = self.env["mailing.mailing.test"].with_user(self.user_secretariat)
+        for translation, subject in (
+            (french, "[TEST] Appel à expertise ex situ"),
+            (french.browse(), "[TEST] Call for ex situ expertise"),
+        ):
+            wizard = Test.create(
+                {
+                    "email_to": "tester@example.org",
+                    "mass_mailing_id": self.mailing.id,
+                    "excfp_translation_id": translation.id,
+                }
+            )
+            self.assertTrue(wizard.excfp_has_translations)
+            with self.mock_mail_gateway():
+                wizard.send_mail_test()
+            self.assertEqual(self._new_mails.subject, subject)
+
     def test_one_translation_per_language(self):
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             with self.env.cr.savepoint():

@@ -1,1 +1,1 @@
-from . import mail_compose_message
+from . import mail_compose_message, mailing_mailing_test
