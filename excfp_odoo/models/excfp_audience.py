@@ -15,9 +15,10 @@ from .res_partner import ORG_TYPES
 # Subscriptions added or removed per run: a scheduled run does this many,
 # then reports what is left and Odoo runs it again at once.
 SYNC_BATCH_SIZE = 2000
-# Changes made at once from a button (~10 s); the rest goes to the scheduled
-# action, triggered at once, rather than past the request's time limit.
-SYNC_ON_DEMAND = 20000
+# Changes made by one run (~10 s), from a button or the scheduled action: a
+# button hands the rest to the scheduled action, triggered at once, rather
+# than running past the request's time limit.
+SYNC_PER_RUN = 20000
 
 
 class ExcfpAudience(models.Model):
@@ -336,11 +337,11 @@ class ExcfpAudience(models.Model):
         )
 
     def action_sync(self):
-        """On demand, from the form or the list: up to SYNC_ON_DEMAND changes
+        """On demand, from the form or the list: up to SYNC_PER_RUN changes
         now, the rest by the scheduled action, started at once."""
         left = 0
         for audience in self:
-            left += audience._sync(limit=SYNC_ON_DEMAND)[1]
+            left += audience._sync(limit=SYNC_PER_RUN)[1]
         if not left:
             return True
         self.env.ref("excfp_odoo.ir_cron_audience_sync")._trigger()
@@ -360,11 +361,11 @@ class ExcfpAudience(models.Model):
 
     @api.model
     def _cron_sync(self):
-        """Daily: every active audience, SYNC_BATCH_SIZE changes per run; Odoo
+        """Daily: every active audience, SYNC_PER_RUN changes per run; Odoo
         runs it again at once while changes are left."""
         done_total, left_total = 0, 0
         for audience in self.search([]):
-            budget = SYNC_BATCH_SIZE - done_total
+            budget = SYNC_PER_RUN - done_total
             if budget <= 0:
                 left_total += 1  # not looked at in this run
                 continue

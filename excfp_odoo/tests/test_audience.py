@@ -238,7 +238,7 @@ class TestAudience(ExcfpCase):
 
     def test_sync_now_hands_large_changes_to_the_scheduled_action(self):
         """A click on Sync now stays within a request's time: past
-        SYNC_ON_DEMAND changes the scheduled action takes over at once."""
+        SYNC_PER_RUN changes the scheduled action takes over at once."""
         self.env["res.partner"].create(
             [
                 {
@@ -252,7 +252,7 @@ class TestAudience(ExcfpCase):
         )
         cron = self.env.ref("excfp_odoo.ir_cron_audience_sync")
         triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
-        with patch.object(excfp_audience, "SYNC_ON_DEMAND", 5):
+        with patch.object(excfp_audience, "SYNC_PER_RUN", 5):
             action = self.eaza_audience.action_sync()
         self.assertEqual(action["tag"], "display_notification")
         self.assertIn("8 more changes", action["params"]["message"])
