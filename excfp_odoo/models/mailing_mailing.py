@@ -91,18 +91,33 @@ class MailingMailing(models.Model):
             self.excfp_translation_ids
         ):
             return super()._render_field(field, res_ids, **core)
+        return self._excfp_render_translated(
+            self,
+            field,
+            res_ids,
+            # as sent: a translation without preview text keeps the mailing's
+            lambda t: t[field] or (self.preview if field == "preview" else "") or "",
+            lambda ids: super(MailingMailing, self)._render_field(field, ids, **core),
+            options,
+            add_context,
+        )
+
+    def _excfp_render_translated(
+        self, renderer, field, res_ids, source, render_core, options, add_context
+    ):
+        """Render field for res_ids with renderer (this mailing, or its mail
+        composer): the source(translation) of each recipient's translation
+        where there is one, render_core(ids) for the others."""
         rendered = {}
         for translation, ids in self._excfp_translation_groups(res_ids):
-            if not translation:
-                rendered.update(super()._render_field(field, ids, **core))
-                continue
-            # as sent: a translation without preview text keeps the mailing's
-            source = translation[field] or (self.preview if field == "preview" else "")
-            rendered.update(
-                self.with_context(lang=translation.lang)._excfp_render_source(
-                    field, source or "", ids, options, add_context
+            if translation:
+                rendered.update(
+                    renderer.with_context(lang=translation.lang)._excfp_render_source(
+                        field, source(translation), ids, options, add_context
+                    )
                 )
-            )
+            else:
+                rendered.update(render_core(ids))
         return rendered
 
     def _excfp_translation_groups(self, res_ids):

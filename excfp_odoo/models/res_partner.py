@@ -535,33 +535,32 @@ class ResPartner(models.Model):
         )
         return res
 
+    def _excfp_audience_subscriptions(self):
+        """The subscriptions of these contacts' emails to the audiences'
+        lists, opted-out ones left aside."""
+        emails = [email for email in self.mapped("email_normalized") if email]
+        lists = self.env["excfp.audience"]._mailing_lists()
+        if not emails or not lists:
+            return self.env["mailing.subscription"]
+        return self.env["mailing.subscription"].search(
+            [
+                ("list_id", "in", lists.ids),
+                ("contact_id.email_normalized", "in", emails),
+                ("opt_out", "=", False),
+            ]
+        )
+
     def _excfp_leave_audiences(self):
         """Remove these contacts' emails from the audiences' lists (their
         opt-outs, which are remembered, stay)."""
-        emails = [email for email in self.mapped("email_normalized") if email]
-        lists = self.env["excfp.audience"]._mailing_lists()
-        if emails and lists:
-            self.env["mailing.subscription"].search(
-                [
-                    ("list_id", "in", lists.ids),
-                    ("contact_id.email_normalized", "in", emails),
-                    ("opt_out", "=", False),
-                ]
-            ).unlink()
+        self._excfp_audience_subscriptions().unlink()
 
     def _excfp_opt_out_of_audiences(self):
         """An opt-out holds at once on every audience list, not at the next
         sync: a mailing to another list this afternoon must not reach them."""
-        emails = [email for email in self.mapped("email_normalized") if email]
-        lists = self.env["excfp.audience"]._mailing_lists()
-        if emails and lists:
-            self.env["mailing.subscription"].search(
-                [
-                    ("list_id", "in", lists.ids),
-                    ("contact_id.email_normalized", "in", emails),
-                    ("opt_out", "=", False),
-                ]
-            ).with_context(excfp_consent_known=True).write({"opt_out": True})
+        self._excfp_audience_subscriptions().with_context(
+            excfp_consent_known=True
+        ).write({"opt_out": True})
 
     @api.model
     def _mailing_get_opt_out_list(self, mailing):

@@ -33,24 +33,23 @@ class MailComposeMessage(models.TransientModel):
             or not mailing.excfp_translation_ids
         ):
             return super()._render_field(field, res_ids, **core)
-        rendered = {}
-        for translation, ids in mailing._excfp_translation_groups(res_ids):
-            if not translation:
-                rendered.update(super()._render_field(field, ids, **core))
-                continue
-            source = (
-                translation.subject
+        return mailing._excfp_render_translated(
+            self,
+            field,
+            res_ids,
+            lambda t: (
+                t.subject
                 if field == "subject"
                 else self._prepend_preview(
-                    translation.body_html or "", translation.preview or mailing.preview
+                    t.body_html or "", t.preview or mailing.preview
                 )
-            )
-            rendered.update(
-                self.with_context(lang=translation.lang)._excfp_render_source(
-                    field, source, ids, options, add_context
-                )
-            )
-        return rendered
+            ),
+            lambda ids: super(MailComposeMessage, self)._render_field(
+                field, ids, **core
+            ),
+            options,
+            add_context,
+        )
 
     def _excfp_batch_emails(self, mail_values_dict):
         recipients = self._get_recipients_data(mail_values_dict)
