@@ -369,12 +369,11 @@ class ExcfpAudience(models.Model):
             if budget <= 0:
                 left_total += 1  # not looked at in this run
                 continue
-            try:
-                done, left = audience._sync(limit=budget)
-            except UserError:
+            if not audience._lock():
                 # synchronised right now from its button, which hands what it
                 # leaves to this action
                 continue
+            done, left = audience._sync(limit=budget)
             done_total += done
             left_total += left
         self.env["ir.cron"]._notify_progress(done=done_total, remaining=left_total)
