@@ -4,7 +4,7 @@
     "name": "Ex situ Conservation Focal Points",
     "summary": "IUCN SSC groups, roles and terms, ex situ focal points, "
     "CPSG membership and governance acknowledgements",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services",
     "website": "https://github.com/iucn-ssc/excfp_odoo",
     "author": "IUCN SSC",
@@ -51,6 +51,9 @@
         "demo/excfp_mailing_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "excfp_odoo/static/src/js/excfp_form_proof.js",
+        ],
         "web.assets_tests": [
             "excfp_odoo/static/tests/tours/*.js",
         ],

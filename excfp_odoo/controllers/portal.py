@@ -520,7 +520,7 @@ class ExcfpPortal(CustomerPortal):
                 "page_name": "excfp_request",
                 "liaison": liaison_sudo,
                 "can_answer": liaison_sudo.state in OPEN_STATES
-                and liaison_sudo.focal_point_id == self._excfp_partner(),
+                and liaison_sudo._is_answered_by(self._excfp_partner()),
                 "message": _clean(kw.get("message")),
             }
         )
@@ -538,7 +538,7 @@ class ExcfpPortal(CustomerPortal):
     )
     def portal_my_ssc_request_answer(self, request_id, **kw):
         liaison_sudo = self._excfp_document("excfp.liaison", request_id)
-        if liaison_sudo.focal_point_id != self._excfp_partner():
+        if not liaison_sudo._is_answered_by(self._excfp_partner()):
             raise Forbidden()
         # Answered once: a second submission finds it no longer open.
         message = "answered" if liaison_sudo.state in OPEN_STATES else "nothing"

@@ -3,12 +3,14 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import http
+from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import consteq, email_normalize
 
 from .portal import _clean, _to_id
 
 MAX_LENGTH = 200
+FORM = "exsitu_subscribe"
 
 
 class ExsituSubscribe(http.Controller):
@@ -24,6 +26,8 @@ class ExsituSubscribe(http.Controller):
             "error_message": messages or [],
             "org_types": Partner._fields["exsitu_org_type"]._description_selection(env),
             "networks": env["excfp.exsitu.network"].sudo().search([]),
+            # a new proof of work each time the page is shown
+            "proof": env["excfp.form.throttle"].sudo()._new_challenge(),
         }
 
     def _validate(self, form):
@@ -82,6 +86,17 @@ class ExsituSubscribe(http.Controller):
             "consent": bool(post.get("consent")),
         }
         error, messages = self._validate(form)
+        if not error:
+            try:
+                request.env["excfp.form.throttle"].sudo()._admit(
+                    FORM,
+                    request.httprequest.remote_addr,
+                    _clean(post.get("proof_challenge")),
+                    _clean(post.get("proof_signature")),
+                    _clean(post.get("proof_nonce")),
+                )
+            except UserError as refusal:
+                error, messages = {"proof": "error"}, [refusal.args[0]]
         if error:
             return request.render(
                 "excfp_odoo.exsitu_subscribe_page",

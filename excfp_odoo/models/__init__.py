@@ -2,6 +2,7 @@ from . import (
     excfp_acknowledgement,
     excfp_audience,
     excfp_exsitu_network,
+    excfp_form_throttle,
     excfp_governance_document,
     excfp_liaison,
     excfp_mailing_optin,

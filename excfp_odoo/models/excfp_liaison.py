@@ -256,6 +256,60 @@ class ExcfpLiaison(models.Model):
             if parties:
                 requests.message_subscribe(partner_ids=parties.ids)
 
+    def _is_answered_by(self, partner):
+        """The request is this person's to answer: they are its focal point
+        and hold an active or nominated focal point role in its group."""
+        self.ensure_one()
+        return self.focal_point_id == partner and self.group_id in (
+            partner._excfp_focal_point_roles().group_id
+        )
+
+    def _release_focal_points(self, leaving):
+        """People whose focal point role in a group ended: its open requests
+        go to the group's active focal point, or to nobody (the secretariat's
+        "Without Focal Point" queue), and they follow none of its requests.
+
+        :param leaving: set of (partner, group) whose focal point role ended
+        """
+        bodies, handed = {}, {}
+        for request in self:
+            fp = request.focal_point_id
+            if request.state in OPEN_STATES and (fp, request.group_id) in leaving:
+                successor = request.group_id.focal_point_ids.filtered(
+                    lambda p, g=request.group_id: (p, g) not in leaving
+                )[:1]
+                handed.setdefault(successor, self.browse())
+                handed[successor] |= request
+                bodies[request.id] = (
+                    self.env._(
+                        "The focal point role of %(old)s ended: the request goes to "
+                        "%(new)s.",
+                        old=fp.name,
+                        new=successor.name,
+                    )
+                    if successor
+                    else self.env._(
+                        "The focal point role of %(old)s ended: the request waits "
+                        "for the group's next focal point.",
+                        old=fp.name,
+                    )
+                )
+        for successor, requests in handed.items():
+            requests.write({"focal_point_id": successor.id})
+        self.browse(bodies)._message_log_batch(bodies=bodies)
+        # A closed request keeps its focal point (history), not as follower;
+        # the counterpart and the owner keep following whatever else they are.
+        no_longer_following = self.grouped(
+            lambda r: (
+                r.message_partner_ids.filtered(lambda p: (p, r.group_id) in leaving)
+                - r.counterpart_id
+                - r.user_id.partner_id
+            )
+        )
+        for gone, requests in no_longer_following.items():
+            if gone:
+                requests.message_unsubscribe(partner_ids=gone.ids)
+
     # ---- Actions ----
 
     def action_start(self):
@@ -322,9 +376,44 @@ class ExcfpLiaison(models.Model):
             not request.group_id
             and author
             and not self.env.context.get("excfp_auto_submitted")
+            and not request._sender_told_recently()
         ):
             request._notify_unrouted()
-        return request
+        # The gateway posts the email on the record returned: the message that
+        # opens a request is never its answer, whoever wrote it.
+        return request.with_context(excfp_liaison_opening=True)
+
+    @api.model
+    def _detect_loop_sender_domain(self, email_from_normalized):
+        """Core's loop detection counts the requests a sender opened lately
+        (``mail.gateway.loop.minutes`` and ``.threshold``); it needs to know
+        where a request keeps its sender's email."""
+        return [("counterpart_id.email_normalized", "=", email_from_normalized)]
+
+    def _sender_told_recently(self):
+        """One "waiting to be routed" notice per sender within core's loop
+        window: a flood of emails gets one answer, not one each."""
+        self.ensure_one()
+        minutes = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("mail.gateway.loop.minutes", 120)
+        )
+        return bool(
+            self.search_count(
+                [
+                    ("counterpart_id", "=", self.counterpart_id.id),
+                    ("group_id", "=", False),
+                    ("id", "!=", self.id),
+                    (
+                        "create_date",
+                        ">=",
+                        self.env.cr.now() - timedelta(minutes=minutes),
+                    ),
+                ],
+                limit=1,
+            )
+        )
 
     def _notify_unrouted(self):
         """Tell the sender, in the request's own thread, that no group could be
@@ -338,23 +427,33 @@ class ExcfpLiaison(models.Model):
 
     def _message_post_after_hook(self, message, msg_vals):
         """The other side's first message answers an open request: for an
-        inbound request, a reply to the counterpart (from the chatter or by
-        email, by the focal point or the secretariat); for an outbound one,
-        the counterpart's reply."""
+        inbound request, a reply to the counterpart by the focal point or the
+        secretariat, logged in (back office, portal) or by an email our mail
+        server vouches for; for an outbound one, the counterpart's reply."""
         res = super()._message_post_after_hook(message, msg_vals)
+        context = self.env.context
         if (
             self.state in OPEN_STATES
             and message.message_type in ("comment", "email")
             and message.subtype_id == self.env.ref("mail.mt_comment")
             and message.author_id
-            and not self.env.context.get("excfp_liaison_notice")
-            and not self.env.context.get("excfp_auto_submitted")
+            and not context.get("excfp_liaison_notice")
+            and not context.get("excfp_auto_submitted")
+            and not context.get("excfp_liaison_opening")
         ):
             author = message.author_id
             if self.direction == "inbound":
+                # Nothing in an email's From is proven: only the logged-in
+                # author, or our mail server's word, speaks for the group.
+                proven = (
+                    bool(context.get("excfp_sender_authenticated"))
+                    if message.message_type == "email"
+                    else author == self.env.user.partner_id
+                )
                 # the group's side: the focal point or a secretariat user
-                answered = author == self.focal_point_id or any(
-                    not user.share for user in author.user_ids
+                answered = proven and (
+                    author == self.focal_point_id
+                    or any(not user.share for user in author.user_ids)
                 )
             else:
                 answered = bool(self.counterpart_id) and (

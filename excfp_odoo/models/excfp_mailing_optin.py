@@ -35,8 +35,13 @@ class ExcfpMailingOptin(models.Model):
         "excfp.exsitu.network", string="Networks", readonly=True
     )
     lang = fields.Char(readonly=True)
+    # Whoever reads the token can confirm for the person: the system only.
     token = fields.Char(
-        readonly=True, copy=False, default=lambda self: uuid.uuid4().hex, index=True
+        readonly=True,
+        copy=False,
+        default=lambda self: uuid.uuid4().hex,
+        index=True,
+        groups="base.group_system",
     )
     state = fields.Selection(
         [("pending", "Waiting for confirmation"), ("confirmed", "Confirmed")],
@@ -55,8 +60,9 @@ class ExcfpMailingOptin(models.Model):
     def _request(self, values):
         """Record the request and send the confirmation email. A request for
         the same email still pending and valid is sent again with the same
-        link (an earlier email keeps working), not duplicated; an expired one
-        starts again with a new link."""
+        link (an earlier email keeps working), not duplicated, and keeps what
+        was first asked: someone else cannot rewrite it before the person
+        confirms. An expired one starts again with a new link."""
         request = self.search(
             [("email", "=", values["email"]), ("state", "=", "pending")], limit=1
         )
@@ -67,7 +73,7 @@ class ExcfpMailingOptin(models.Model):
                 or request.send_count >= MAX_SENDS
             ):
                 return request
-            request.write({**values, "date_sent": now})
+            request.date_sent = now
         elif request:
             request.write(
                 {**values, "date_sent": now, "send_count": 0, "token": uuid.uuid4().hex}

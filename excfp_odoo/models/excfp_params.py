@@ -9,13 +9,18 @@ DEFAULTS = {
     "excfp_odoo.reappointment_notice_days": 90,
     # not days: bounces after which a contact leaves the mailing audiences
     "excfp_odoo.bounce_threshold": 3,
+    # the public forms that send email (excfp.form.throttle): leading zero
+    # bits of the proof of work, submissions per hour per client and in all
+    "excfp_odoo.form_proof_bits": 16,
+    "excfp_odoo.form_rate_per_address": 5,
+    "excfp_odoo.form_rate_total": 100,
 }
 # Records handled per scheduled-action call; the cron is re-triggered until done.
 CRON_BATCH_SIZE = 200
 
 
 def get_days(env, key):
-    """A positive number of days from the settings, or its default."""
+    """A positive number (of days, mostly) from the settings, or its default."""
     value = env["ir.config_parameter"].sudo().get_param(key)
     try:
         days = int(value) if value not in (None, False, "") else DEFAULTS[key]
@@ -63,6 +68,9 @@ def without_followup(activity_type, since):
 
 
 PORTAL_INVITE_PARAM = "excfp_odoo.portal_invite_focal_points"
+# The mail server's authserv-id (RFC 8601) whose Authentication-Results the
+# liaison gateway believes; empty (the default) believes no header at all.
+AUTHSERV_PARAM = "excfp_odoo.mail_authserv_id"
 
 
 def portal_invite_enabled(env):

@@ -76,7 +76,8 @@ class ExcfpRole(models.Model):
         tracking=True,
     )
     active = fields.Boolean(default=True, tracking=True)
-    notes = fields.Text()
+    # The secretariat's own: people read their roles (portal, JSON-RPC), not this.
+    notes = fields.Text(groups="excfp_odoo.group_excfp_user")
     has_chair_conflict = fields.Boolean(
         string="Chair Conflict",
         compute="_compute_has_chair_conflict",
@@ -236,10 +237,12 @@ class ExcfpRole(models.Model):
             self._end_expired()
         activating._on_activated()
         if "state" in vals:
-            self.filtered(lambda r: r.state == "ended").sudo().activity_feedback(
+            ended = self.filtered(lambda r: r.state == "ended")
+            ended.sudo().activity_feedback(
                 ["excfp_odoo.mail_activity_type_reappointment_review"],
                 feedback=self.env._("The role has ended."),
             )
+            ended._hand_over_liaisons()
         return res
 
     def _check_write_allowed(self, vals):
@@ -454,6 +457,49 @@ class ExcfpRole(models.Model):
                     r.group_id == role.group_id and r.focal_point_id != role.partner_id
                 )
             ).write({"focal_point_id": role.partner_id.id})
+
+    def _hand_over_liaisons(self):
+        """Access follows the role: when a focal point role ends, the group's
+        open requests go to its active focal point, or wait without one for
+        the secretariat, and the former focal point stops following the
+        group's requests. Closed requests keep their focal point: history."""
+        ended = self.filtered(lambda r: r.role_type == "focal_point")
+        if not ended:
+            return
+        # A person still (or again) focal point of the group keeps it all.
+        held = {
+            (role.partner_id, role.group_id)
+            for role in self.search(
+                [
+                    ("group_id", "in", ended.group_id.ids),
+                    ("partner_id", "in", ended.partner_id.ids),
+                    ("role_type", "=", "focal_point"),
+                    ("state", "in", ("active", "nominated")),
+                ]
+            )
+        }
+        leaving = {
+            (role.partner_id, role.group_id)
+            for role in ended
+            if (role.partner_id, role.group_id) not in held
+        }
+        if not leaving:
+            return
+        groups = self.env["excfp.specialist.group"].union(*(g for _p, g in leaving))
+        partners = self.env["res.partner"].union(*(p for p, _g in leaving))
+        requests = (
+            self.env["excfp.liaison"]
+            .sudo()
+            .search(
+                [
+                    ("group_id", "in", groups.ids),
+                    "|",
+                    ("focal_point_id", "in", partners.ids),
+                    ("message_partner_ids", "in", partners.ids),
+                ]
+            )
+        )
+        requests._release_focal_points(leaving)
 
     def _ensure_group_membership(self):
         """ToR s.2: the focal point is a member of the group."""

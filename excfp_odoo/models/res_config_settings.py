@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .excfp_params import PORTAL_INVITE_PARAM, portal_invite_enabled
+from .excfp_params import AUTHSERV_PARAM, PORTAL_INVITE_PARAM, portal_invite_enabled
 
 
 class ResConfigSettings(models.TransientModel):
@@ -22,6 +22,15 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="excfp_odoo.liaison_default_user_id",
         domain=[("share", "=", False)],
         help="Owner of new liaison requests, such as those arriving by email.",
+    )
+    excfp_mail_authserv_id = fields.Char(
+        string="Trusted Mail Server",
+        config_parameter=AUTHSERV_PARAM,
+        help="The authserv-id your mail server writes in the Authentication-Results "
+        "header of incoming email (RFC 8601), such as mx.example.org. An email "
+        "reply then answers a liaison request when this header says the sender's "
+        "domain passed DMARC. Empty: only replies from the back office or the "
+        "portal answer a request.",
     )
 
     excfp_ack_reminder_interval_days = fields.Integer(

@@ -1,5 +1,6 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import hashlib
 from datetime import date, datetime, time, timedelta
 
 from odoo.tests import TransactionCase
@@ -74,3 +75,20 @@ class ExcfpCase(TransactionCase, MockEmail):
     @staticmethod
     def _date(*args):
         return date(*args)
+
+
+def solve_proof(env, challenge=None):
+    """The proof of work a browser sends with a public form, solved as
+    excfp_form_proof.js solves it: fields of the form's POST."""
+    if challenge is None:
+        challenge = env["excfp.form.throttle"]._new_challenge()
+    bits, nonce = challenge["bits"], 0
+    while int.from_bytes(
+        hashlib.sha256(f"{challenge['challenge']}:{nonce}".encode()).digest(), "big"
+    ) >> (256 - bits):
+        nonce += 1
+    return {
+        "proof_challenge": challenge["challenge"],
+        "proof_signature": challenge["signature"],
+        "proof_nonce": str(nonce),
+    }

@@ -128,7 +128,11 @@ class TestLiaisonGateway(LiaisonCase):
 
     def test_focal_point_answers_by_email(self):
         """The focal point replies to the notification they received: the
-        reply lands in the request and answers it."""
+        reply lands in the request and answers it, when our mail server
+        vouches for her address (test_liaison_gateway_security)."""
+        self.env["ir.config_parameter"].set_param(
+            "excfp_odoo.mail_authserv_id", "mx.ssc.example.org"
+        )
         with self.mock_mail_gateway():
             request = self._receive()
             self.assertEqual(request.state, "new")
@@ -140,7 +144,9 @@ class TestLiaisonGateway(LiaisonCase):
                 self.focal_point.email_formatted,
                 f"newt-liaison@{self.alias_domain}",
                 subject=f"Re: {request.name}",
-                extra=f"In-Reply-To: {notification.message_id}\n",
+                extra=f"In-Reply-To: {notification.message_id}\n"
+                "Authentication-Results: mx.ssc.example.org; "
+                "dmarc=pass header.from=ssc.example.org\n",
                 target_model="excfp.liaison",
                 target_field="name",
             )

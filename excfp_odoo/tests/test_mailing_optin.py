@@ -6,13 +6,15 @@ from datetime import timedelta
 from freezegun import freeze_time
 
 from odoo import fields, http
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.mail.tests.common import MockEmail
+from odoo.addons.mail.tests.common import MockEmail, mail_new_test_user
+
+from .common import solve_proof
 
 
-@tagged("post_install", "-at_install")
-class TestMailingOptin(HttpCase, MockEmail):
+class MailingOptinCase(HttpCase, MockEmail):
     def _post(self, **values):
         data = {
             "csrf_token": http.Request.csrf_token(self),
@@ -22,6 +24,7 @@ class TestMailingOptin(HttpCase, MockEmail):
             "org_type": "zoo",
             "network_ids": [self.env.ref("excfp_odoo.exsitu_network_eaza").id],
             "consent": "1",
+            **solve_proof(self.env),
         }
         data.update(values)
         with self.mock_mail_gateway():
@@ -52,6 +55,9 @@ class TestMailingOptin(HttpCase, MockEmail):
         self.env.invalidate_all()
         return response
 
+
+@tagged("post_install", "-at_install")
+class TestMailingOptin(MailingOptinCase):
     def test_double_opt_in(self):
         self.authenticate(None, None)
         self.assertEqual(self.url_open("/exsitu/subscribe").status_code, 200)
@@ -227,3 +233,130 @@ class TestMailingOptin(HttpCase, MockEmail):
             lambda s: s.contact_id == contact
         )
         self.assertTrue(subscription.opt_out, "not subscribed again")
+
+
+@tagged("post_install", "-at_install")
+class TestMailingOptinAbuse(MailingOptinCase):
+    """The public form is no relay: what one visitor, or all of them, can
+    make the server send, and what they can put in it."""
+
+    def test_one_client_cannot_mail_anyone(self):
+        self.authenticate(None, None)
+        sent, refused = 0, 0
+        for number in range(12):
+            response = self._post(email=f"victim{number}@example.com")
+            sent += len(self._new_mails)
+            refused += "Too many requests" in response.text
+        self.assertEqual(sent, 5, "five emails an hour from one client address")
+        self.assertEqual(refused, 7)
+        # an hour later the client may ask again
+        with freeze_time(fields.Datetime.now() + timedelta(hours=1)):
+            self._post(email="later@example.com")
+            self.assertEqual(len(self._new_mails), 1)
+
+    def test_all_clients_together_are_limited(self):
+        self.env["ir.config_parameter"].set_param("excfp_odoo.form_rate_total", 3)
+        Throttle = self.env["excfp.form.throttle"]
+        # two other clients already asked this hour
+        Throttle._count("exsitu_subscribe", ["all", "address:10.0.0.1"])
+        Throttle._count("exsitu_subscribe", ["all", "address:10.0.0.2"])
+        self.authenticate(None, None)
+        self._post(email="first@example.com")
+        self.assertEqual(len(self._new_mails), 1)
+        response = self._post(email="second@example.com")
+        self.assertFalse(self._new_mails)
+        self.assertIn("Too many requests", response.text)
+
+    def test_proof_of_work_is_required_once(self):
+        self.authenticate(None, None)
+        page = self.url_open("/exsitu/subscribe").text
+        self.assertIn('name="proof_challenge"', page)
+        self.assertIn("data-proof-bits", page)
+        proof = solve_proof(self.env)
+        bad = [
+            {"proof_nonce": ""},
+            {"proof_signature": "0" * 64},
+            {"proof_nonce": str(int(proof["proof_nonce"]) + 1)},
+        ]
+        for values in bad:
+            response = self._post(**{**proof, **values})
+            self.assertFalse(self._new_mails, values)
+            self.assertIn("could not confirm this request", response.text)
+        # a solved challenge of the day before is stale
+        with freeze_time(fields.Datetime.now() - timedelta(hours=2)):
+            stale = solve_proof(self.env)
+        response = self._post(**stale)
+        self.assertFalse(self._new_mails)
+        self.assertIn("could not confirm this request", response.text)
+        self.assertIn('value="Rita Reptile"', response.text, "the input is kept")
+        # solved: sent; the same proof again: refused
+        self._post(**proof)
+        self.assertEqual(len(self._new_mails), 1)
+        response = self._post(email="other@example.com", **proof)
+        self.assertFalse(self._new_mails)
+        self.assertIn("already sent", response.text)
+
+    def test_browser_solves_the_proof(self):
+        with self.mock_mail_gateway():
+            self.start_tour("/exsitu/subscribe", "excfp_exsitu_subscribe", login=None)
+        optin = self.env["excfp.mailing.optin"].search(
+            [("email", "=", "rita@reptile-park.example.org")]
+        )
+        self.assertEqual(optin.state, "pending")
+        self.assertEqual(optin.send_count, 1, "the confirmation email went")
+
+    def test_no_visitor_text_in_the_email(self):
+        self.authenticate(None, None)
+        self._post(
+            name="Cheap pills at https://spam.example.com",
+            organisation="Click www.spam.example.com",
+        )
+        mail = self._new_mails
+        self.assertEqual(len(mail), 1)
+        for text in ("spam.example.com", "Cheap pills"):
+            self.assertNotIn(text, mail.body_html)
+            self.assertNotIn(text, mail.subject)
+        self.assertIn("Dear colleague", mail.body_html)
+
+    def test_pending_request_keeps_what_was_first_asked(self):
+        self.authenticate(None, None)
+        self._post()
+        link = self._confirm_link()
+        eaza = self.env.ref("excfp_odoo.exsitu_network_eaza")
+        waza = self.env.ref("excfp_odoo.exsitu_network_waza")
+        # someone else, fifteen minutes later, with the same address
+        with freeze_time(fields.Datetime.now() + timedelta(minutes=15)):
+            self._post(
+                name="Mallory",
+                organisation="Mallory Ltd",
+                org_type="other",
+                network_ids=[waza.id],
+            )
+        optin = self.env["excfp.mailing.optin"].search([])
+        self.assertEqual(len(optin), 1)
+        self.assertEqual(
+            (optin.name, optin.organisation, optin.network_ids),
+            ("Rita Reptile", "Reptile Park", eaza),
+        )
+        self._confirm(link)
+        partner = self.env["res.partner"].search(
+            [("email", "=", "rita@reptile-park.example.org")]
+        )
+        self.assertEqual(partner.name, "Rita Reptile")
+        self.assertEqual(partner.exsitu_network_ids, eaza)
+
+    def test_tokens_are_the_systems_only(self):
+        self.authenticate(None, None)
+        self._post()
+        optin = self.env["excfp.mailing.optin"].search([])
+        secretariat = mail_new_test_user(
+            self.env,
+            login="excfp_optin_sec",
+            groups="base.group_user,excfp_odoo.group_excfp_user",
+        )
+        as_secretariat = optin.with_user(secretariat)
+        self.assertEqual(as_secretariat.read(["email"])[0]["email"], optin.email)
+        with self.assertRaises(AccessError):
+            as_secretariat.read(["token"])
+        with self.assertRaises(AccessError):
+            as_secretariat.search([("token", "=", optin.sudo().token)])

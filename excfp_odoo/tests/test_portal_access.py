@@ -92,6 +92,20 @@ class TestPortalRecordRules(ExcfpCase):
                 "state": "active",
             }
         )
+        # Requests follow the focal point role: each is nominated for their group.
+        Role.create(
+            [
+                {
+                    "partner_id": user.partner_id.id,
+                    "group_id": group.id,
+                    "role_type": "focal_point",
+                }
+                for user, group in (
+                    (cls.portal_a, cls.group),
+                    (cls.portal_b, cls.other_group),
+                )
+            ]
+        )
         doc = cls.env.ref("excfp_odoo.governance_doc_ssc_mandate")
         Ack = cls.env["excfp.acknowledgement"]
         cls.ack_a = Ack.create(
@@ -129,6 +143,23 @@ class TestPortalRecordRules(ExcfpCase):
             with self.assertRaises(AccessError, msg=model):
                 other.with_user(self.portal_a).read(["display_name"])
 
+    def test_internal_notes_are_the_secretariats(self):
+        self.role_a.notes = "Hard to reach; discuss before reappointing."
+        for user in (self.portal_a, self.user_employee):
+            role = self.role_a.with_user(user)
+            if user == self.user_employee:
+                role = self._role(user.partner_id, notes="Staff note").with_user(user)
+            self.assertTrue(role.read(["group_id", "state"]))
+            with self.assertRaises(AccessError, msg=user.name):
+                role.read(["notes"])
+            self.assertNotIn("notes", role.fields_get(), user.name)
+            with self.assertRaises(AccessError, msg=user.name):
+                role.search([("notes", "ilike", "reach")])
+        self.assertEqual(
+            self.role_a.with_user(self.user_secretariat).notes,
+            "Hard to reach; discuss before reappointing.",
+        )
+
     def test_portal_user_cannot_write(self):
         with self.assertRaises(AccessError):
             self.role_a.with_user(self.portal_a).write({"notes": "mine"})
@@ -161,7 +192,11 @@ class TestPortalRecordRules(ExcfpCase):
         staff = self.user_employee
         Role = self.env["excfp.role"]
         role = Role.create(
-            {"partner_id": staff.partner_id.id, "group_id": self.other_group.id}
+            {
+                "partner_id": staff.partner_id.id,
+                "group_id": self.other_group.id,
+                "role_type": "focal_point",
+            }
         )
         ack = self.env["excfp.acknowledgement"].create(
             {
