@@ -39,6 +39,7 @@
         "views/mailing_mailing_test_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "views/mail_activity_plan_views.xml",
         "views/portal_templates.xml",
         "views/exsitu_subscribe_templates.xml",
         "views/excfp_menus.xml",

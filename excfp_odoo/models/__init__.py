@@ -12,11 +12,13 @@ from . import (
     excfp_term,
     ir_http,
     mail_render_mixin,
+    mail_template,
     mail_thread,
     mailing_contact,
     mailing_list,
     mailing_mailing,
     mailing_subscription,
     res_config_settings,
+    res_lang,
     res_partner,
 )

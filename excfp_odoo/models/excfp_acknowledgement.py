@@ -68,8 +68,14 @@ class ExcfpAcknowledgement(models.Model):
     @api.depends("document_id.name", "version")
     def _compute_display_name(self):
         for ack in self:
-            ack.display_name = self.env._(
-                "%(document)s (version %(version)s)",
-                document=ack.document_id.name,
-                version=ack.version,
-            )
+            if not ack.document_id:
+                # a new acknowledgement, its document not chosen yet
+                ack.display_name = self.env._("New Acknowledgement")
+            elif not ack.version:
+                ack.display_name = ack.document_id.name
+            else:
+                ack.display_name = self.env._(
+                    "%(document)s (version %(version)s)",
+                    document=ack.document_id.name,
+                    version=ack.version,
+                )

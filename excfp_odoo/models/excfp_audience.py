@@ -336,6 +336,21 @@ class ExcfpAudience(models.Model):
             ]
         )
 
+    @api.model
+    def _create_for_networks(self, networks):
+        """Each network's opted-in contacts, as for the shipped networks."""
+        return self.create(
+            [
+                {
+                    "name": self.env._("%s contacts, opted in", network.code),
+                    "sequence": 20,
+                    "source": "community",
+                    "network_ids": [Command.set(network.ids)],
+                }
+                for network in networks
+            ]
+        )
+
     def action_sync(self):
         """On demand, from the form or the list: up to SYNC_PER_RUN changes
         now, the rest by the scheduled action, started at once."""
@@ -386,7 +401,7 @@ class ExcfpAudience(models.Model):
             "name": self.env._("Contacts of %s", self.name),
             "view_mode": "list,form",
             "domain": [("list_ids", "in", self.mailing_list_id.ids)],
-            "context": {"default_list_ids": [Command.set(self.mailing_list_id.ids)]},
+            "context": {"default_list_ids": self.mailing_list_id.ids},
         }
 
     def action_new_mailing(self):
@@ -398,7 +413,7 @@ class ExcfpAudience(models.Model):
         self.action_sync()
         context = {
             "default_mailing_model_id": self.env["ir.model"]._get_id("mailing.list"),
-            "default_contact_list_ids": [Command.set(self.mailing_list_id.ids)],
+            "default_contact_list_ids": self.mailing_list_id.ids,
             "default_subject": self.name,
         }
         alias = self.env.ref("excfp_odoo.mail_alias_liaison", raise_if_not_found=False)

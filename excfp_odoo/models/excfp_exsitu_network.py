@@ -45,6 +45,14 @@ class ExcfpExsituNetwork(models.Model):
         ),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        networks = super().create(vals_list)
+        # The shipped networks come with their audiences in the data files.
+        if not self.env.context.get("install_module"):
+            self.env["excfp.audience"].sudo()._create_for_networks(networks)
+        return networks
+
     # Tags on a partner read best as the acronyms everyone in the field uses.
     @api.depends("code", "name")
     def _compute_display_name(self):

@@ -6,6 +6,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from .excfp_params import (
     CRON_BATCH_SIZE,
@@ -205,6 +206,17 @@ class ExcfpLiaison(models.Model):
                 and request.date_due
                 and request.date_due < now
             )
+
+    def _read_group_select(self, aggregate_spec, query):
+        # An unanswered request has no response time yet: the average is of
+        # the answered ones (the column holds 0 for the others, as Float does).
+        if aggregate_spec == "response_days:avg":
+            return SQL(
+                "AVG(%s) FILTER (WHERE %s IS NOT NULL)",
+                self._field_to_sql(self._table, "response_days", query),
+                self._field_to_sql(self._table, "date_answered", query),
+            )
+        return super()._read_group_select(aggregate_spec, query)
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!="):

@@ -1,7 +1,7 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 CHAIR_TYPES = ("chair", "co_chair")
 GROUP_TYPES = [
@@ -129,6 +129,13 @@ class ExcfpSpecialistGroup(models.Model):
     _sql_constraints = [
         ("code_uniq", "unique(code)", "A group with this code already exists."),
     ]
+
+    @api.model
+    def name_create(self, name):
+        # A group needs its code: "Create" from a name alone cannot work.
+        raise UserError(
+            self.env._("A group needs a code as well as a name: use Create and edit.")
+        )
 
     @api.depends("role_ids.state", "role_ids.role_type", "role_ids.partner_id")
     def _compute_people(self):
@@ -311,7 +318,7 @@ class ExcfpSpecialistGroup(models.Model):
             "excfp_odoo.res_partner_action_exsitu_community"
         )
         action["domain"] = [("exsitu_group_ids", "in", self.ids)]
-        action["context"] = {"default_exsitu_group_ids": [Command.set(self.ids)]}
+        action["context"] = {"default_exsitu_group_ids": self.ids}
         action["display_name"] = self.env._("Ex situ partners of %s", self.name)
         return action
 

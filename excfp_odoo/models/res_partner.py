@@ -427,6 +427,7 @@ class ResPartner(models.Model):
             wizard = (
                 self.env["portal.wizard"]
                 .sudo()
+                .with_context(excfp_queue_mail=True)
                 .create({"partner_ids": [Command.set(partner.ids)]})
             )
             try:

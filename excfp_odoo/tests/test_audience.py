@@ -197,6 +197,32 @@ class TestAudience(ExcfpCase):
         self.assertEqual(status[twin.id], ("cancel", "mail_optout"))
         self.assertNotEqual(status[self.unknown.id][0], "cancel")
 
+    def test_new_network_gets_its_audience(self):
+        """As the shipped networks: a network added later has its opted-in
+        contacts as an audience, synced with a mailing list."""
+        network = (
+            self.env["excfp.exsitu.network"]
+            .with_user(self.user_manager)
+            .create({"name": "Iberian Zoos and Aquaria", "code": "AIZA-T"})
+        )
+        audience = self.env["excfp.audience"].search(
+            [("network_ids", "in", network.ids)]
+        )
+        self.assertEqual(len(audience), 1)
+        self.assertEqual(audience.name, "AIZA-T contacts, opted in")
+        self.assertEqual(audience.source, "community")
+        self.assertTrue(audience.mailing_list_id)
+        member = self.env["res.partner"].create(
+            {
+                "name": "Ines Iberia",
+                "email": "ines@aiza.example.org",
+                "exsitu_network_ids": [Command.set(network.ids)],
+                "exsitu_mailing_consent": "opted_in",
+            }
+        )
+        audience.action_sync()
+        self.assertEqual(self._emails(audience), {member.email: False})
+
     def test_community_audience_opted_in_only(self):
         self.eaza_audience.action_sync()
         emails = self._emails(self.eaza_audience)
@@ -296,7 +322,7 @@ class TestAudience(ExcfpCase):
         self.assertEqual(len(audience), 1)
         self.assertEqual(
             action["context"]["default_contact_list_ids"],
-            [Command.set(audience.mailing_list_id.ids)],
+            audience.mailing_list_id.ids,
         )
         self.assertEqual(set(self._emails(audience)), {"kim@audience-zoo.example.org"})
         # the second time, the same audience

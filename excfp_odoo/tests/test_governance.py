@@ -136,6 +136,21 @@ class TestGovernance(ExcfpCase):
         self.assertTrue(ack.is_current)
         self.assertEqual(ack.channel, "back_office")
 
+    def test_new_acknowledgement_title(self):
+        """A new form reads as one, not "False (version False)"."""
+        Ack = self.env["excfp.acknowledgement"].with_user(self.user_secretariat)
+        values = Ack.onchange({}, [], {"display_name": {}, "document_id": {}})
+        self.assertEqual(values["value"]["display_name"], "New Acknowledgement")
+        doc = self.documents[0]
+        values = Ack.onchange(
+            {"document_id": doc.id},
+            ["document_id"],
+            {"display_name": {}, "version": {}},
+        )
+        self.assertEqual(
+            values["value"]["display_name"], f"{doc.name} (version {doc.version})"
+        )
+
     def test_bad_ratio_search(self):
         with self.assertRaises(UserError):
             self.env["res.partner"].search([("governance_ack_ratio", "=", False)])

@@ -330,6 +330,25 @@ class TestLiaisonResponseTarget(LiaisonCase):
             "closing keeps the time to answer",
         )
 
+    def test_average_response_time_of_answered_requests(self):
+        """The pivot's average is over answered requests: one still waiting
+        has no response time, not 0 days."""
+        self.env.company.resource_calendar_id.tz = "UTC"
+        answered = self._request(datetime(2026, 7, 10, 10, 0))
+        with freeze_time("2026-07-13 10:00:00"):
+            answered.action_answer()
+        waiting = self._request(datetime(2026, 7, 10, 11, 0))
+        domain = [("id", "in", (answered | waiting).ids)]
+        [(average,)] = self.env["excfp.liaison"]._read_group(
+            domain, aggregates=["response_days:avg"]
+        )
+        self.assertAlmostEqual(average, 1.0, places=2)
+        # and as the pivot asks for it (web_read_group, grouped)
+        groups = self.env["excfp.liaison"].web_read_group(
+            domain, ["response_days:avg"], ["group_id"]
+        )["groups"]
+        self.assertAlmostEqual(groups[0]["response_days"], 1.0, places=2)
+
     def test_overdue(self):
         self.env.company.resource_calendar_id.tz = "UTC"
         late = self._request(datetime(2026, 7, 1, 9, 0))

@@ -18,6 +18,18 @@ class TestPortalInvitation(ExcfpCase):
         self.assertTrue(user._is_portal())
         self.assertEqual(user.login, "ana@example.org")
 
+    def test_invitation_is_queued(self):
+        """Queued as the CPSG invitation is, not sent during the activation:
+        with the mail server down it would end in an error nobody retries."""
+        with self.mock_mail_gateway():
+            self._role(self.ana, "focal_point").action_activate()
+        invitation = self._new_mails.filtered(lambda m: m.model == "portal.wizard.user")
+        self.assertEqual(len(invitation), 1)
+        self.assertEqual(invitation.state, "outgoing")
+        self.assertIn(
+            "ana@example.org", invitation.email_to or invitation.recipient_ids.email
+        )
+
     def test_setting_off_and_existing_users(self):
         self.env["ir.config_parameter"].set_param(
             "excfp_odoo.portal_invite_focal_points", "False"

@@ -130,5 +130,10 @@ class TestSecurity(ExcfpCase):
         }
         self.assertNotIn(root.id, visible["employee"])
         self.assertIn(root.id, visible["secretariat"])
-        self.assertNotIn(config.id, visible["secretariat"])
+        # the secretariat configures its activity plans, not the rest
+        plans = self.env.ref("excfp_odoo.excfp_activity_plan_menu")
+        terms = self.env.ref("excfp_odoo.excfp_term_menu")
+        self.assertIn(plans.id, visible["secretariat"])
+        self.assertNotIn(terms.id, visible["secretariat"])
         self.assertIn(config.id, visible["manager"])
+        self.assertIn(terms.id, visible["manager"])

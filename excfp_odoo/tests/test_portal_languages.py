@@ -1,0 +1,58 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
+from odoo.tests import tagged
+
+from .portal_common import ExcfpPortalCase
+
+# English of core's portal and of the addon's pages, as a focal point sees it.
+ENGLISH = (
+    "My account",
+    "Connection & Security",
+    "Sort By",
+    "Governance documents",
+    "Liaison requests",
+    "SSC roles",
+)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalLanguages(ExcfpPortalCase):
+    """The French and Spanish portal is French and Spanish, Odoo's own
+    strings included: languages are made available with their translations."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The demo database made them available when it was installed (that
+        # is what the test checks there); elsewhere, as a user would.
+        Lang = cls.env["res.lang"]
+        missing = [code for code in ("fr_FR", "es_ES") if not Lang._lang_get(code)]
+        if missing:
+            Lang._excfp_install_languages(missing)
+
+    def test_no_english_left(self):
+        self.login(self.portal_a)
+        pages = [
+            "/my",
+            "/my/ssc/roles",
+            f"/my/ssc/groups/{self.group_a.id}",
+            "/my/ssc/governance",
+            "/my/ssc/profile",
+            "/my/ssc/requests?filterby=all",
+            self.request_a.access_url,
+        ]
+        for code, expected in (("fr", "Mon compte"), ("es", "Mi cuenta")):
+            for page in pages:
+                with self.subTest(lang=code, page=page):
+                    response = self.url_open(f"/{code}{page}")
+                    self.assertEqual(response.status_code, 200)
+                    html = response.text
+                    for english in ENGLISH:
+                        found = re.search(
+                            rf">\s*{re.escape(english)}\s*<", html.replace("&amp;", "&")
+                        )
+                        self.assertIsNone(found, f"{english!r} in /{code}{page}")
+                    if page == "/my":
+                        self.assertIn(expected, html)
