@@ -124,8 +124,11 @@ class ExcfpPortal(CustomerPortal):
     def _excfp_role_sortings(self):
         env = request.env
         return {
-            "term": {"label": env._("Term"), "order": "term_id desc, group_id, id"},
-            "group": {"label": env._("Group"), "order": "group_id, term_id desc, id"},
+            "term": {"label": env._("Term"), "order": "term_start desc, group_id, id"},
+            "group": {
+                "label": env._("Group"),
+                "order": "group_id, term_start desc, id",
+            },
             "role": {"label": env._("Role"), "order": "role_type, group_id, id"},
             "state": {"label": env._("Status"), "order": "state, group_id, id"},
         }
@@ -188,6 +191,15 @@ class ExcfpPortal(CustomerPortal):
                 "group": group_sudo,
                 "group_url": self._excfp_web_url(group_sudo.website),
                 "page_name": "excfp_group",
+                # figures and names only: the requests and the partners'
+                # records stay the focal point's and the secretariat's
+                "open_request_count": request.env["excfp.liaison"]
+                .sudo()
+                .search_count(
+                    [("group_id", "=", group_sudo.id), ("state", "in", OPEN_STATES)]
+                ),
+                # the organisations, not their people
+                "exsitu_partners": group_sudo.exsitu_partner_ids.filtered("is_company"),
             }
         )
         return request.render("excfp_odoo.portal_my_ssc_group", values)
@@ -206,6 +218,15 @@ class ExcfpPortal(CustomerPortal):
         if not partner:
             return request.redirect("/my")
         documents, outstanding = partner._excfp_required_documents()
+        # Required but with neither link nor file: listed, not acknowledgeable.
+        unavailable = (
+            request.env["excfp.governance.document"]
+            .sudo()
+            .search(
+                [("required_for_focal_points", "=", True), ("is_available", "=", False)]
+            )
+        )
+        listed = (documents | unavailable).sorted(lambda d: (d.sequence, d.id))
         acknowledgements = (
             request.env["excfp.acknowledgement"]
             .sudo()
@@ -226,14 +247,17 @@ class ExcfpPortal(CustomerPortal):
                 "page_name": "excfp_governance",
                 "documents_by_category": [
                     (categories.get(category, category), docs)
-                    for category, docs in documents.grouped("category").items()
+                    for category, docs in listed.grouped("category").items()
                 ],
                 "outstanding": outstanding,
+                "unavailable": unavailable,
                 "acknowledgements": {
                     ack.document_id.id: ack for ack in acknowledgements
                 },
                 "document_urls": {
-                    doc.id: self._excfp_web_url(doc.url) for doc in documents
+                    doc.id: self._excfp_web_url(doc.url)
+                    or (doc.file and f"/my/ssc/governance/{doc.id}/file")
+                    for doc in documents
                 },
                 "message": _clean(kw.get("message")),
             }
@@ -255,7 +279,10 @@ class ExcfpPortal(CustomerPortal):
             raise Forbidden()
         documents, outstanding = partner._excfp_required_documents()
         if _clean(document_id) == "all":
-            # Only what the page listed: a document added since is read first.
+            # Only what the page listed, and only once the person said they
+            # read each of them: a document added since is read first.
+            if not kw.get("confirm"):
+                return request.redirect("/my/ssc/governance?message=confirm")
             listed = {_to_id(i) for i in _clean(document_ids).split(",")}
             todo = outstanding.filtered(lambda doc: doc.id in listed)
         else:
@@ -267,6 +294,28 @@ class ExcfpPortal(CustomerPortal):
         acknowledged = partner._excfp_acknowledge(todo)
         message = "acknowledged" if acknowledged else "nothing"
         return request.redirect(f"/my/ssc/governance?message={message}")
+
+    @http.route(
+        "/my/ssc/governance/<int:document_id>/file",
+        type="http",
+        auth="user",
+        methods=["GET"],
+    )
+    def portal_my_ssc_governance_file(self, document_id, **kw):
+        """The file of a document asked of the focal point, to read in the
+        browser; other documents and other people get "not found"."""
+        partner = self._excfp_focal_point()
+        if not partner:
+            raise NotFound()
+        documents, _outstanding = partner._excfp_required_documents()
+        document = documents.filtered(lambda doc: doc.id == document_id)
+        if not document.file:
+            raise NotFound()
+        return (
+            request.env["ir.binary"]
+            ._get_stream_from(document, "file", filename_field="file_name")
+            .get_response(as_attachment=False)
+        )
 
     # ---- Ex situ profile ----
 

@@ -21,4 +21,5 @@ from . import (
     res_config_settings,
     res_lang,
     res_partner,
+    res_users,
 )

@@ -39,6 +39,11 @@ class ExcfpAcknowledgement(models.Model):
         required=True,
         default="back_office",
     )
+    evidence_id = fields.Many2one(
+        "ir.attachment",
+        ondelete="restrict",
+        help="The signed form or the email that records it, kept on the contact.",
+    )
     is_current = fields.Boolean(
         string="Current Version",
         compute="_compute_is_current",

@@ -21,6 +21,21 @@ SYNC_BATCH_SIZE = 2000
 SYNC_PER_RUN = 20000
 
 
+class SyncResult(tuple):
+    """What one run of an audience's sync did: ``(done, left)``, the changes
+    made and left; and, of those made, ``added`` (people subscribed) and
+    ``taken_off`` (removed or opted out), which Sync now reports."""
+
+    def __new__(cls, done, left, added=0, taken_off=0):
+        result = super().__new__(cls, (done, left))
+        result.added, result.taken_off = added, taken_off
+        return result
+
+    @property
+    def left(self):
+        return self[1]
+
+
 class ExcfpAudience(models.Model):
     """A segment of the SSC and of the ex situ community, kept in sync with a
     mailing list of Odoo's mass mailing: matching contacts are subscribed,
@@ -230,9 +245,10 @@ class ExcfpAudience(models.Model):
     def _sync(self, limit=SYNC_BATCH_SIZE):
         """Bring the list up to date, ``limit`` changes at most (None: all,
         applied SYNC_BATCH_SIZE at a time); returns how many changes were
-        made and how many are left. Each run computes the difference from the
-        database once, so a run stopped half-way (or run twice) just goes on
-        from there."""
+        made and how many are left, and of those made how many people were
+        subscribed and how many taken off the list (removed or opted out).
+        Each run computes the difference from the database once, so a run
+        stopped half-way (or run twice) just goes on from there."""
         self.ensure_one()
         if not self._lock():
             raise UserError(
@@ -288,7 +304,7 @@ class ExcfpAudience(models.Model):
         left = len(to_opt_out) + len(to_remove) + len(to_add) - done
         if not left:
             self.last_sync_date = fields.Datetime.now()
-        return done, left
+        return SyncResult(done, left, len(adding), len(opting_out) + len(removing))
 
     def _lock(self):
         """Take the audience for this transaction; False when another one
@@ -354,22 +370,30 @@ class ExcfpAudience(models.Model):
     def action_sync(self):
         """On demand, from the form or the list: up to SYNC_PER_RUN changes
         now, the rest by the scheduled action, started at once."""
-        left = 0
+        added = taken_off = left = 0
         for audience in self:
-            left += audience._sync(limit=SYNC_PER_RUN)[1]
-        if not left:
-            return True
-        self.env.ref("excfp_odoo.ir_cron_audience_sync")._trigger()
+            result = audience._sync(limit=SYNC_PER_RUN)
+            added += result.added
+            taken_off += result.taken_off
+            left += result.left
+        message = self.env._(
+            "%(added)s subscribed, %(taken_off)s taken off the mailing list.",
+            added=added,
+            taken_off=taken_off,
+        )
+        if left:
+            self.env.ref("excfp_odoo.ir_cron_audience_sync")._trigger()
+            message += " " + self.env._(
+                "%s more changes continue in the background, in a few minutes.",
+                left,
+            )
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "type": "info",
-                "message": self.env._(
-                    "%s more changes to the mailing lists continue in the "
-                    "background, in a few minutes.",
-                    left,
-                ),
+                "type": "info" if left else "success",
+                "title": self.env._("Synchronised"),
+                "message": message,
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }

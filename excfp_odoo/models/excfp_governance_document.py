@@ -31,6 +31,17 @@ class ExcfpGovernanceDocument(models.Model):
         help="Changing the version asks everyone to acknowledge the document again.",
     )
     url = fields.Char(string="Link")
+    # The document itself, for one that has no web address: focal points
+    # open it from the portal.
+    file = fields.Binary(attachment=True)
+    file_name = fields.Char()
+    is_available = fields.Boolean(
+        string="Available",
+        compute="_compute_is_available",
+        store=True,
+        help="The document has a link or a file: focal points can read it, so it "
+        "can be acknowledged. Until then it is shown as not yet available.",
+    )
     sequence = fields.Integer(default=10)
     required_for_focal_points = fields.Boolean(default=True)
     active = fields.Boolean(default=True)
@@ -44,6 +55,16 @@ class ExcfpGovernanceDocument(models.Model):
             "A governance document with this code already exists.",
         ),
     ]
+
+    @api.model
+    def _required_domain(self):
+        """The documents asked of focal points: required, and readable."""
+        return [("required_for_focal_points", "=", True), ("is_available", "=", True)]
+
+    @api.depends("url", "file")
+    def _compute_is_available(self):
+        for document in self:
+            document.is_available = bool(document.url or document.file)
 
     @api.constrains("url")
     def _check_url(self):

@@ -1,5 +1,6 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -133,6 +134,11 @@ class ExcfpLiaison(models.Model):
         aggregator="avg",
         help="Working days from receipt to the answer.",
     )
+    due_status = fields.Char(
+        string="Time Left",
+        compute="_compute_due_status",
+        help="Working days left to answer, or by which the answer is late.",
+    )
     is_overdue = fields.Boolean(
         string="Overdue",
         compute="_compute_is_overdue",
@@ -198,6 +204,37 @@ class ExcfpLiaison(models.Model):
                 request.response_days = delta.total_seconds() / 86400
 
     @api.depends("state", "date_due")
+    @api.depends_context("uid")
+    def _compute_due_status(self):
+        now = fields.Datetime.now()
+        calendar = self.env.company.resource_calendar_id
+        for request in self:
+            if request.state not in OPEN_STATES or not request.date_due:
+                request.due_status = False
+                continue
+            late = request.date_due < now
+            start, end = (request.date_due, now) if late else (now, request.date_due)
+            if calendar:
+                days = calendar.get_work_duration_data(start, end)["days"]
+            else:
+                days = (end - start).total_seconds() / 86400
+            days = max(math.ceil(days - 0.01), 1 if late else 0)
+            if late:
+                request.due_status = (
+                    self.env._("Overdue by 1 working day")
+                    if days == 1
+                    else self.env._("Overdue by %s working days", days)
+                )
+            elif days == 0:
+                request.due_status = self.env._("Due today")
+            else:
+                request.due_status = (
+                    self.env._("1 working day left")
+                    if days == 1
+                    else self.env._("%s working days left", days)
+                )
+
+    @api.depends("state", "date_due")
     def _compute_is_overdue(self):
         now = fields.Datetime.now()
         for request in self:
@@ -239,6 +276,9 @@ class ExcfpLiaison(models.Model):
     def create(self, vals_list):
         requests = super().create(vals_list)
         requests._subscribe_parties()
+        # By email, the focal point gets the email itself, as a follower.
+        if not self.env.context.get("excfp_from_gateway"):
+            requests.filtered("focal_point_id")._notify_focal_point()
         return requests
 
     def write(self, vals):
@@ -248,6 +288,7 @@ class ExcfpLiaison(models.Model):
         ):
             return super().write(vals)
         before = {request: request._parties() for request in self}
+        focal_points = {request: request.focal_point_id for request in self}
         res = super().write(vals)
         # A replaced focal point, counterpart or owner stops receiving the thread.
         for request, old_parties in before.items():
@@ -255,7 +296,27 @@ class ExcfpLiaison(models.Model):
             if gone:
                 request.message_unsubscribe(partner_ids=gone.ids)
         self._subscribe_parties()
+        self.filtered(
+            lambda r: r.focal_point_id and r.focal_point_id != focal_points[r]
+        )._notify_focal_point()
         return res
+
+    def _notify_focal_point(self):
+        """Tell the focal point a request is theirs (recorded for the group,
+        routed to it, or handed over): by email, in their language, noted in
+        the thread. Following it alone said nothing."""
+        todo = self.filtered(lambda r: r.state in OPEN_STATES)
+        if not todo:
+            return
+        template = self.env.ref("excfp_odoo.mail_template_liaison_assigned")
+        for request in todo:
+            request.with_context(
+                mail_notify_force_send=False, excfp_liaison_notice=True
+            ).message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_note",
+                partner_ids=request.focal_point_id.ids,
+            )
 
     def _parties(self):
         self.ensure_one()
@@ -383,7 +444,9 @@ class ExcfpLiaison(models.Model):
         values.setdefault("direction", "inbound")
         values.setdefault("counterpart_id", author.id)
         # The clock starts when the email arrives, not at its (sender-set) Date.
-        request = super().message_new(msg_dict, custom_values=values)
+        request = super(
+            ExcfpLiaison, self.with_context(excfp_from_gateway=True)
+        ).message_new(msg_dict, custom_values=values)
         if (
             not request.group_id
             and author
@@ -439,9 +502,10 @@ class ExcfpLiaison(models.Model):
 
     def _message_post_after_hook(self, message, msg_vals):
         """The other side's first message answers an open request: for an
-        inbound request, a reply to the counterpart by the focal point or the
-        secretariat, logged in (back office, portal) or by an email our mail
-        server vouches for; for an outbound one, the counterpart's reply."""
+        inbound request, a reply by the secretariat (an internal user), in the
+        back office or by an email our mail server vouches for; for an
+        outbound one, the counterpart's reply. The focal point's replies may
+        be holding replies: they answer with "Mark as answered"."""
         res = super()._message_post_after_hook(message, msg_vals)
         context = self.env.context
         if (
@@ -462,11 +526,7 @@ class ExcfpLiaison(models.Model):
                     if message.message_type == "email"
                     else author == self.env.user.partner_id
                 )
-                # the group's side: the focal point or a secretariat user
-                answered = proven and (
-                    author == self.focal_point_id
-                    or any(not user.share for user in author.user_ids)
-                )
+                answered = proven and any(not user.share for user in author.user_ids)
             else:
                 answered = bool(self.counterpart_id) and (
                     author.commercial_partner_id

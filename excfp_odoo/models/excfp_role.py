@@ -3,7 +3,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .excfp_params import CRON_BATCH_SIZE, default_owner, get_days, without_followup
+from .excfp_params import (
+    CRON_BATCH_SIZE,
+    default_owner,
+    get_days,
+    portal_invite_enabled,
+    without_followup,
+)
 
 ROLE_TYPES = [
     ("chair", "Chair"),
@@ -14,6 +20,13 @@ ROLE_TYPES = [
     ("member", "Member"),
 ]
 CHAIR_TYPES = ("chair", "co_chair")
+END_REASONS = [
+    ("term_ended", "Term ended"),
+    ("resigned", "Resigned"),
+    ("replaced", "Replaced"),
+    ("deceased", "Deceased"),
+    ("other", "Other"),
+]
 STATE_TRANSITIONS = {
     ("nominated", "active"),
     ("nominated", "ended"),
@@ -29,7 +42,9 @@ class ExcfpRole(models.Model):
     _name = "excfp.role"
     _description = "SSC Role"
     _inherit = ["mail.thread", "mail.activity.mixin"]
-    _order = "term_id desc, group_id, role_type, partner_id"
+    # Newest term first: "term_id desc" would reverse the term's own order
+    # (date_start desc) and open on the oldest term.
+    _order = "term_start desc, group_id, role_type, partner_id"
 
     def _default_term_id(self):
         return self.env["excfp.term"]._get_current()
@@ -61,6 +76,9 @@ class ExcfpRole(models.Model):
         ondelete="restrict",
         tracking=True,
     )
+    term_start = fields.Date(
+        related="term_id.date_start", string="Term Start", store=True, index=True
+    )
     date_start = fields.Date(string="Start Date", tracking=True)
     date_end = fields.Date(string="End Date", tracking=True)
     state = fields.Selection(
@@ -75,6 +93,7 @@ class ExcfpRole(models.Model):
         index=True,
         tracking=True,
     )
+    end_reason = fields.Selection(END_REASONS, tracking=True, copy=False)
     active = fields.Boolean(default=True, tracking=True)
     # The secretariat's own: people read their roles (portal, JSON-RPC), not this.
     notes = fields.Text(groups="excfp_odoo.group_excfp_user")
@@ -322,13 +341,77 @@ class ExcfpRole(models.Model):
                         date=role.term_id.date_start,
                     )
                 )
+        before = nominated._activation_state()
         nominated.filtered(lambda r: not r.date_start).write({"date_start": today})
         for term in nominated.term_id:
             nominated.filtered(
                 lambda r, t=term: r.term_id == t and not r.date_end
             ).write({"date_end": term.date_end})
         nominated.write({"state": "active"})
-        return True
+        return nominated._activation_notification(before)
+
+    def _activation_state(self):
+        """What activation may change for focal points, read before it: CPSG
+        status, portal user, and whether they were onboarded already."""
+        partners = self.filtered(lambda r: r.role_type == "focal_point").partner_id
+        onboarded = self.search(
+            [
+                ("partner_id", "in", partners.ids),
+                ("role_type", "=", "focal_point"),
+                ("state", "in", ("active", "ended")),
+            ]
+        ).partner_id
+        with_user = partners._excfp_with_user(active_test=False)
+        return {
+            partner: (partner.cpsg_status, partner in with_user, partner in onboarded)
+            for partner in partners
+        }
+
+    def _activation_notification(self, before):
+        """Tell the user what the activation set off (invitations queued,
+        onboarding started) and what it could not do, rather than nothing."""
+        env = self.env
+        done = [env._("Active: %s.", ", ".join(self.mapped("display_name")))]
+        problems = []
+        plan = env.ref(
+            "excfp_odoo.mail_activity_plan_focal_point_onboarding",
+            raise_if_not_found=False,
+        )
+        with_user = self.env["res.partner"].union(*before)._excfp_with_user()
+        for partner, (status, had_user, onboarded) in before.items():
+            name = partner.name
+            if partner.cpsg_status == "invited" and status != "invited":
+                if partner.email:
+                    done.append(env._("CPSG invitation queued for %s.", name))
+                else:
+                    problems.append(
+                        env._(
+                            "%s has no email: no CPSG invitation could be sent.", name
+                        )
+                    )
+            if not had_user and portal_invite_enabled(env):
+                if partner in with_user:
+                    done.append(env._("Portal invitation queued for %s.", name))
+                else:
+                    problems.append(
+                        env._(
+                            "%s could not be invited to the portal: the contact's "
+                            "chatter says why.",
+                            name,
+                        )
+                    )
+            if not onboarded and plan and plan.active and plan.template_ids:
+                done.append(env._("Onboarding plan started for %s.", name))
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning" if problems else "success",
+                "sticky": bool(problems),
+                "message": " ".join(done + problems),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_end(self):
         self.filtered(lambda r: r.state != "ended")._end()

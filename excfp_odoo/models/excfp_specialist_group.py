@@ -340,6 +340,23 @@ class ExcfpSpecialistGroup(models.Model):
             )
         return audience.action_new_mailing()
 
+    def action_nominate_focal_point(self):
+        """A new focal point role of the group, nominated for the current
+        term, in a dialog."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Nominate a Focal Point"),
+            "res_model": "excfp.role",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_group_id": self.id,
+                "default_role_type": "focal_point",
+            },
+        }
+
     def action_view_roles(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

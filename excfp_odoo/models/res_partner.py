@@ -66,6 +66,13 @@ class ResPartner(models.Model):
         string="SSC Roles",
         groups="excfp_odoo.group_excfp_user",
     )
+    excfp_focal_group_ids = fields.Many2many(
+        "excfp.specialist.group",
+        string="Focal Point of",
+        compute="_compute_excfp_focal_group_ids",
+        groups="excfp_odoo.group_excfp_user",
+        help="Groups where this person holds an active or nominated focal point role.",
+    )
     excfp_role_count = fields.Integer(
         string="SSC Role Count",
         compute="_compute_excfp_role_count",
@@ -188,6 +195,23 @@ class ResPartner(models.Model):
     )
 
     @api.depends("excfp_role_ids")
+    def _compute_excfp_focal_group_ids(self):
+        roles = (
+            self.env["excfp.role"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("partner_id", "in", self.ids),
+                    ("role_type", "=", "focal_point"),
+                    ("state", "in", ("active", "nominated")),
+                ],
+                ["partner_id", "group_id"],
+            )
+        )
+        groups = roles.grouped("partner_id")
+        for partner in self:
+            partner.excfp_focal_group_ids = groups.get(partner, roles.browse()).group_id
+
     def _compute_excfp_role_count(self):
         counts = dict(
             self.env["excfp.role"]._read_group(
@@ -208,12 +232,12 @@ class ResPartner(models.Model):
     @api.depends(
         "acknowledgement_ids.is_current",
         "acknowledgement_ids.document_id.required_for_focal_points",
+        "acknowledgement_ids.document_id.is_available",
         "acknowledgement_ids.document_id.active",
     )
     def _compute_governance_ack(self):
-        required = self.env["excfp.governance.document"].search_count(
-            [("required_for_focal_points", "=", True)]
-        )
+        Document = self.env["excfp.governance.document"]
+        required = Document.search_count(Document._required_domain())
         counts = self._governance_ack_counts()
         for partner in self:
             done = counts.get(partner.id, 0)
@@ -232,6 +256,7 @@ class ResPartner(models.Model):
             ("partner_id", "in", self.ids),
             ("is_current", "=", True),
             ("document_id.required_for_focal_points", "=", True),
+            ("document_id.is_available", "=", True),
             ("document_id.active", "=", True),
         ]
         groups = (
@@ -253,9 +278,8 @@ class ResPartner(models.Model):
                     "and one of =, !=, <, <=, >, >=."
                 )
             )
-        required = self.env["excfp.governance.document"].search_count(
-            [("required_for_focal_points", "=", True)]
-        )
+        Document = self.env["excfp.governance.document"]
+        required = Document.search_count(Document._required_domain())
         compare = OPERATORS[operator]
         # Ratios of partners with at least one acknowledgement, computed in SQL;
         # every other partner is at 0 %.
@@ -272,6 +296,7 @@ class ResPartner(models.Model):
               JOIN excfp_governance_document doc ON doc.id = ack.document_id
              WHERE ack.is_current
                AND doc.required_for_focal_points
+               AND doc.is_available
                AND doc.active
           GROUP BY ack.partner_id
             """,
@@ -403,6 +428,16 @@ class ResPartner(models.Model):
                 feedback=self.env._("The CPSG invitation was answered."),
             )
         return res
+
+    def _excfp_with_user(self, active_test=True):
+        """Those of the partners who have a user, in one query."""
+        users = (
+            self.env["res.users"]
+            .sudo()
+            .with_context(active_test=active_test)
+            .search([("partner_id", "in", self.ids)])
+        )
+        return self.browse(users.partner_id.ids)
 
     def _excfp_invite_to_portal(self):
         """Invite new focal points to the portal with Odoo's own portal wizard
@@ -598,11 +633,8 @@ class ResPartner(models.Model):
         """The documents required of focal points, and those of them whose
         current version this person has not acknowledged yet."""
         self.ensure_one()
-        documents = (
-            self.env["excfp.governance.document"]
-            .sudo()
-            .search([("required_for_focal_points", "=", True)])
-        )
+        Document = self.env["excfp.governance.document"].sudo()
+        documents = Document.search(Document._required_domain())
         done = (
             self.env["excfp.acknowledgement"]
             .sudo()

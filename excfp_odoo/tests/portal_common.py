@@ -5,6 +5,8 @@ from odoo.tests import HttpCase
 
 from odoo.addons.mail.tests.common import MockEmail, mail_new_test_user
 
+from .common import make_documents_readable
+
 
 class ExcfpPortalCase(HttpCase, MockEmail):
     """Two focal points with portal access (A and B, each of their own group,
@@ -92,6 +94,7 @@ class ExcfpPortalCase(HttpCase, MockEmail):
                 "counterpart_id": zoo.id,
             }
         )
+        make_documents_readable(cls.env)
         cls.documents = cls.env["excfp.governance.document"].search(
             [("required_for_focal_points", "=", True)]
         )

@@ -24,7 +24,7 @@ class TestActionsOpen(ExcfpCase):
         domain = action.get("domain") or []
         if isinstance(domain, str):
             domain = safe_eval(domain, {"uid": user.id, "context": context})
-        Model = self.env[action["res_model"]].with_user(user).with_context(context)
+        Model = self.env[action["res_model"]].with_user(user).with_context(**context)
         modes = action["view_mode"].split(",")
         views = Model.get_views([(False, mode) for mode in modes] + [(False, "search")])
         for mode in modes:
@@ -80,6 +80,7 @@ class TestActionsOpen(ExcfpCase):
             ("action_view_liaisons", self.group),
             ("action_view_exsitu_partners", self.group),
             ("action_view_roles", self.group),
+            ("action_nominate_focal_point", self.group),
             ("action_view_mailing_list", audience),
             ("action_new_mailing", audience),
             ("action_view_excfp_liaisons", partner),
@@ -89,6 +90,23 @@ class TestActionsOpen(ExcfpCase):
             with self.subTest(button=name, model=record._name):
                 action = getattr(record.with_user(as_secretariat), name)()
                 self._open(action)
+        # buttons that open an action of the addon's own (wizards)
+        for xmlid, context in (
+            (
+                "excfp_odoo.excfp_acknowledge_wizard_action",
+                {"default_partner_id": partner.id},
+            ),
+            (
+                "excfp_odoo.excfp_role_end_wizard_action",
+                {
+                    "active_model": "excfp.role",
+                    "active_ids": partner.excfp_role_ids.ids,
+                },
+            ),
+        ):
+            with self.subTest(button=xmlid):
+                action = self.env.ref(xmlid).sudo().read()[0]
+                self._open({**action, "context": context})
 
     def test_no_quick_create_of_groups(self):
         """A group needs a code: quick-creating one (a kanban column of a

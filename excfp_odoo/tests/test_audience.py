@@ -112,6 +112,20 @@ class TestAudience(ExcfpCase):
         self.fps.action_sync()
         self.assertNotIn("ana@example.org", self._emails(self.fps))
 
+    def test_sync_now_says_what_it_did(self):
+        before = len(self._emails(self.fps))  # the demo's, synced at install
+        notification = self.fps.with_user(self.user_secretariat).action_sync()
+        params = notification["params"]
+        subscribed = len(self._emails(self.fps)) - before
+        self.assertEqual(
+            params["message"], f"{subscribed} subscribed, 0 taken off the mailing list."
+        )
+        self.role_ana.action_end()
+        params = self.fps.action_sync()["params"]
+        self.assertEqual(
+            params["message"], "0 subscribed, 1 taken off the mailing list."
+        )
+
     def test_unsubscribed_are_never_subscribed_again(self):
         self.fps.action_sync()
         subscription = self.fps.mailing_list_id.subscription_ids.filtered(
@@ -288,7 +302,11 @@ class TestAudience(ExcfpCase):
         )
         self.env["excfp.audience"]._cron_sync()
         self.assertEqual(len(self._emails(self.eaza_audience)), 13)
-        self.assertIs(self.eaza_audience.action_sync(), True)
+        # all done: Sync now says what it did, nothing left for the background
+        params = self.eaza_audience.action_sync()["params"]
+        self.assertEqual(
+            params["message"], "0 subscribed, 0 taken off the mailing list."
+        )
 
     def test_one_sync_at_a_time(self):
         """While another transaction syncs an audience, Sync now says so and

@@ -1,5 +1,7 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError
@@ -115,7 +117,9 @@ class TestGovernance(ExcfpCase):
         """The ratio shown and the ratio searched agree, halves included."""
         Document = self.env["excfp.governance.document"]
         (Document.search([]) - self.documents[:7]).required_for_focal_points = False
-        extra = Document.create({"name": "Eighth", "code": "eighth_t"})
+        extra = Document.create(
+            {"name": "Eighth", "code": "eighth_t", "url": "https://www.iucn.org/8"}
+        )
         self.documents = self.documents[:7] | extra
         self._ack(self.ana, self.documents[:1])  # 1 of 8: 12.5 %
         self.ana.invalidate_recordset(["governance_ack_ratio"])
@@ -166,3 +170,52 @@ class TestGovernance(ExcfpCase):
             self.env["excfp.governance.document"].create(
                 {"name": "Copy", "code": self.documents[0].code}
             )
+
+
+@tagged("post_install", "-at_install")
+class TestAcknowledgeWizard(ExcfpCase):
+    def test_one_step_for_every_outstanding_document(self):
+        documents = self.env["excfp.governance.document"].search(
+            self.env["excfp.governance.document"]._required_domain()
+        )
+        first = documents[0]
+        self.env["excfp.acknowledgement"].create(
+            {"partner_id": self.ana.id, "document_id": first.id}
+        )
+        wizard = Form(
+            self.env["excfp.acknowledge.wizard"]
+            .with_user(self.user_secretariat)
+            .with_context(default_partner_id=self.ana.id)
+        )
+        self.assertEqual(
+            set(wizard.document_ids.ids),
+            set((documents - first).ids),
+            "outstanding ones",
+        )
+        wizard.channel = "email"
+        wizard = wizard.save()
+        # as the file widget uploads it, with its name
+        wizard.write(
+            {
+                "evidence": base64.b64encode(b"Signed: Ana"),
+                "evidence_name": "ana-signed.pdf",
+            }
+        )
+        wizard.action_acknowledge()
+        acks = self.ana.acknowledgement_ids.filtered(lambda a: a.document_id != first)
+        self.assertEqual(acks.document_id, documents - first)
+        self.assertEqual(set(acks.mapped("channel")), {"email"})
+        self.assertEqual(acks.evidence_id.name, "ana-signed.pdf")
+        self.assertEqual(acks.evidence_id.raw, b"Signed: Ana")
+        self.assertTrue(self.ana.governance_ack_complete)
+        self.assertIn(
+            "ana-signed.pdf", self.ana.message_ids[0].attachment_ids.mapped("name")
+        )
+        # nothing left: said, not an empty record
+        wizard = Form(
+            self.env["excfp.acknowledge.wizard"]
+            .with_user(self.user_secretariat)
+            .with_context(default_partner_id=self.ana.id)
+        ).save()
+        with self.assertRaises(UserError):
+            wizard.action_acknowledge()

@@ -126,10 +126,10 @@ class TestLiaisonGateway(LiaisonCase):
             len(request.message_ids.filtered(lambda m: m.message_type == "email")), 2
         )
 
-    def test_focal_point_answers_by_email(self):
+    def test_focal_point_replies_by_email(self):
         """The focal point replies to the notification they received: the
-        reply lands in the request and answers it, when our mail server
-        vouches for her address (test_liaison_gateway_security)."""
+        reply lands in the request, for the counterpart; it may be a holding
+        reply, so the clock runs until the request is marked answered."""
         self.env["ir.config_parameter"].set_param(
             "excfp_odoo.mail_authserv_id", "mx.ssc.example.org"
         )
@@ -154,8 +154,42 @@ class TestLiaisonGateway(LiaisonCase):
             self.env["excfp.liaison"].search_count([("group_id", "=", self.group.id)]),
             1,
         )
-        self.assertEqual(request.state, "answered")
         self.assertEqual(request.message_ids[0].author_id, self.focal_point)
+        self.assertIn(
+            request.counterpart_id, request.message_ids[0].notified_partner_ids
+        )
+        self.assertEqual(request.state, "new", "a reply is not yet the answer")
+
+    def test_focal_point_told_of_a_request_for_the_group(self):
+        """Recorded for the group, or routed to it: the focal point gets an
+        email saying it is theirs (following it alone said nothing). By
+        email, the incoming email itself is what they get."""
+        Liaison = self.env["excfp.liaison"].with_user(self.user_employee)
+
+        def notices():
+            return self._new_mails.filtered(
+                lambda m: (
+                    self.focal_point in m.recipient_ids
+                    and "Liaison request for" in (m.subject or "")
+                )
+            )
+
+        with self.mock_mail_gateway():
+            request = Liaison.create(
+                {"name": "Space for okapis?", "group_id": self.group.id}
+            )
+        self.assertEqual(len(notices()), 1)
+        self.assertIn("Space for okapis?", notices().subject)
+        self.assertIn("/my/ssc/requests/", notices().body_html)
+        self.assertEqual(request.state, "new", "telling is not answering")
+        with self.mock_mail_gateway():
+            unrouted = Liaison.create({"name": "Which group for hornbills?"})
+            self.assertFalse(notices())
+            unrouted.group_id = self.group
+        self.assertEqual(len(notices()), 1, "routed to the group: told")
+        with self.mock_mail_gateway():
+            self._receive(subject="By email")
+        self.assertFalse(notices(), "the email itself reached them")
 
     def test_outbound_answered_by_counterpart(self):
         zoo = self.env["res.partner"].create(
@@ -277,6 +311,25 @@ class TestLiaisonResponseTarget(LiaisonCase):
                 **vals,
             }
         )
+
+    def test_time_left_in_working_days(self):
+        """Due on Friday 24 July (ten working days after Friday 10 July),
+        in the standard calendar (8-12, 13-17, Monday to Friday)."""
+        self.env.company.resource_calendar_id.tz = "UTC"
+        request = self._request(datetime(2026, 7, 10, 10, 0))
+        for now, said in (
+            ("2026-07-24 09:00:00", "1 working day left"),
+            ("2026-07-27 10:00:00", "Overdue by 1 working day"),
+            ("2026-07-29 10:00:00", "Overdue by 3 working days"),
+        ):
+            with freeze_time(now):
+                request.invalidate_recordset(["due_status"])
+                self.assertEqual(request.due_status, said, now)
+        with freeze_time("2026-07-13 10:00:00"):
+            request.invalidate_recordset(["due_status"])
+            self.assertEqual(request.due_status, "10 working days left")
+            request.action_answer()
+            self.assertFalse(request.due_status, "answered: no clock")
 
     def test_working_days_skip_weekend(self):
         self.env["ir.config_parameter"].set_param("excfp_odoo.liaison_response_days", 1)

@@ -22,18 +22,12 @@ class TestLiaisonGatewaySecurity(LiaisonCase):
             target_model="excfp.liaison",
         )
 
-    def _reply_as_focal_point(self, request, extra=""):
-        notification = (
-            self.env["mail.mail"]
-            .sudo()
-            .search(
-                [("model", "=", "excfp.liaison"), ("res_id", "=", request.id)], limit=1
-            )
-        )
-        message_id = notification.message_id or request.message_ids[-1].message_id
+    def _reply_as(self, sender, request, extra=""):
+        """A reply to the request's thread whose From names ``sender``."""
+        message_id = request.message_ids[-1].message_id
         self.format_and_process(
             INBOUND_EMAIL,
-            self.focal_point.email_formatted,
+            sender.email_formatted,
             f"newt-liaison@{self.alias_domain}",
             subject=f"Re: {request.name}",
             extra=f"In-Reply-To: {message_id}\n{extra}",
@@ -48,23 +42,26 @@ class TestLiaisonGatewaySecurity(LiaisonCase):
         )
 
     def test_forged_reply_does_not_answer(self):
-        """Anyone who saw the request's Message-Id can write "From: the focal
-        point": the reply lands in the thread, the clock keeps running."""
+        """Anyone who saw the request's Message-Id can write "From: the
+        secretariat" (or the focal point): the reply lands in the thread,
+        the clock keeps running."""
         with self.mock_mail_gateway():
             request = self._receive('"Zoe Keeper" <zoe.keeper@zoo.example.org>')
-            self._reply_as_focal_point(request)
-        self.assertEqual(
-            len(request.message_ids.filtered(lambda m: m.message_type == "email")), 2
-        )
+            self._reply_as(self.user_employee.partner_id, request)
+            self._reply_as(self.focal_point, request)
+        emails = request.message_ids.filtered(lambda m: m.message_type == "email")
+        self.assertEqual(len(emails), 3)
         self.assertEqual(request.state, "new")
         self.assertFalse(request.date_answered)
 
     def test_headers_only_our_mail_server_vouches_for(self):
+        secretariat = self.user_employee.partner_id
+        domain = secretariat.email.split("@")[1]
         with self.mock_mail_gateway():
             request = self._receive('"Zoe Keeper" <zoe.keeper@zoo.example.org>')
         # no authserv-id configured: no header is believed
         with self.mock_mail_gateway():
-            self._reply_as_focal_point(request, self._header())
+            self._reply_as(secretariat, request, self._header(domain=domain))
         self.assertEqual(request.state, "new")
         self.env["ir.config_parameter"].set_param(
             "excfp_odoo.mail_authserv_id", AUTHSERV
@@ -72,16 +69,20 @@ class TestLiaisonGatewaySecurity(LiaisonCase):
         # a header the sender wrote names another server; a failed DMARC; a
         # pass for another domain than the From's
         for header in (
-            self._header(server="mx.attacker.example.com"),
-            self._header(dmarc="fail"),
+            self._header(server="mx.attacker.example.com", domain=domain),
+            self._header(dmarc="fail", domain=domain),
             self._header(domain="attacker.example.com"),
         ):
             with self.mock_mail_gateway():
-                self._reply_as_focal_point(request, header)
+                self._reply_as(secretariat, request, header)
             self.assertEqual(request.state, "new", header)
+        # the focal point's reply, even vouched for, may be a holding reply
         with self.mock_mail_gateway():
-            self._reply_as_focal_point(request, self._header())
-        self.assertEqual(request.state, "answered", "our server vouched for her")
+            self._reply_as(self.focal_point, request, self._header())
+        self.assertEqual(request.state, "new")
+        with self.mock_mail_gateway():
+            self._reply_as(secretariat, request, self._header(domain=domain))
+        self.assertEqual(request.state, "answered", "our server vouched for them")
 
     def test_the_opening_email_is_never_the_answer(self):
         """Email from the focal point's or an employee's address opens a
@@ -136,7 +137,7 @@ class TestLiaisonGatewaySecurity(LiaisonCase):
             )
         self.assertEqual(len(request), 1, "kept")
         self.assertFalse(self._new_mails, "no notice back to an auto-reply")
-        # nor does an auto-reply from the focal point answer a request
+        # nor does an auto-reply from the secretariat answer a request
         self.env["ir.config_parameter"].set_param(
             "excfp_odoo.mail_authserv_id", AUTHSERV
         )
@@ -144,5 +145,11 @@ class TestLiaisonGatewaySecurity(LiaisonCase):
             request = self._receive(
                 '"Zoe Keeper" <zoe.keeper@zoo.example.org>', subject="Husbandry"
             )
-            self._reply_as_focal_point(request, "X-Autoreply: yes\n" + self._header())
+            secretariat = self.user_employee.partner_id
+            self._reply_as(
+                secretariat,
+                request,
+                "X-Autoreply: yes\n"
+                + self._header(domain=secretariat.email.split("@")[1]),
+            )
         self.assertEqual(request.state, "new")

@@ -1,5 +1,7 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
@@ -51,6 +53,86 @@ class TestPortalGovernance(ExcfpPortalCase):
         self.assertIn("message=new_version", response.headers["Location"])
         self.assertEqual(len(self._acks(self.portal_a)), 1)
 
+    def test_acknowledge_all_lists_and_asks_for_confirmation(self):
+        self.login(self.portal_a)
+        page = self.url_open("/my/ssc/governance").text
+        form = page[page.index("o_excfp_ack_all_form") :]
+        form = form[: form.index("</form>")]
+        for document in self.documents:
+            self.assertIn(document.name, form, "the form names what it covers")
+        self.assertIn('name="confirm"', form)
+        listed = ",".join(map(str, self.documents.ids))
+        response = self.post(
+            "/my/ssc/governance/acknowledge",
+            {"document_id": "all", "document_ids": listed},
+        )
+        self.assertIn("message=confirm", response.headers["Location"])
+        self.assertFalse(self._acks(self.portal_a), "nothing without the confirmation")
+
+    def test_a_document_nobody_can_read_is_not_acknowledged(self):
+        """Neither link nor file: "not yet available", not counted, and not
+        acknowledgeable, one by one or with the others."""
+        unreadable = self.documents[0]
+        unreadable.url = False
+        readable = self.documents - unreadable
+        self.login(self.portal_a)
+        page = self.url_open("/my/ssc/governance").text
+        self.assertIn("Not yet available", page)
+        self.assertEqual(page.count("o_excfp_ack_one"), len(readable))
+        response = self.post(
+            "/my/ssc/governance/acknowledge",
+            {"document_id": unreadable.id, "version": unreadable.version},
+        )
+        self.assertEqual(response.status_code, 404)
+        self.post(
+            "/my/ssc/governance/acknowledge",
+            {
+                "document_id": "all",
+                "document_ids": ",".join(map(str, self.documents.ids)),
+                "confirm": "1",
+            },
+        )
+        self.assertEqual(self._acks(self.portal_a).document_id, readable)
+        partner = self.portal_a.partner_id.sudo()
+        self.assertEqual(partner.governance_ack_ratio, 100, "of what can be read")
+        self.assertIn(
+            partner,
+            self.env["res.partner"].search([("governance_ack_complete", "=", True)]),
+        )
+
+    def test_document_given_as_a_file(self):
+        document = self.documents[0]
+        document.write(
+            {
+                "url": False,
+                "file": base64.b64encode(b"%PDF-1.4 SSC mandate"),
+                "file_name": "mandate.pdf",
+            }
+        )
+        self.login(self.portal_a)
+        page = self.url_open("/my/ssc/governance").text
+        url = f"/my/ssc/governance/{document.id}/file"
+        self.assertIn(f'href="{url}"', page)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content, b"%PDF-1.4 SSC mandate")
+        self.assertIn("inline", response.headers.get("Content-Disposition", ""))
+        # not for a member without a focal point role, nor for a document
+        # that is not asked of focal points
+        optional = self.env["excfp.governance.document"].create(
+            {
+                "name": "Optional reading",
+                "code": "optional_test",
+                "required_for_focal_points": False,
+                "file": base64.b64encode(b"optional"),
+            }
+        )
+        self.assertEqual(
+            self.url_open(f"/my/ssc/governance/{optional.id}/file").status_code, 404
+        )
+        self.login(self.portal_member)
+        self.assertEqual(self.url_open(url).status_code, 404)
+
     def test_acknowledge_all_outstanding(self):
         self.login(self.portal_a)
         self.post(
@@ -61,7 +143,7 @@ class TestPortalGovernance(ExcfpPortalCase):
         for _attempt in range(2):
             self.post(
                 "/my/ssc/governance/acknowledge",
-                {"document_id": "all", "document_ids": listed},
+                {"document_id": "all", "document_ids": listed, "confirm": "1"},
             )
         acks = self._acks(self.portal_a)
         self.assertEqual(acks.document_id, self.documents)

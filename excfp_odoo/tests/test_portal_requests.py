@@ -74,7 +74,9 @@ class TestPortalRequests(ExcfpPortalCase):
             len(self.request_a.message_ids), messages, "nothing logged twice"
         )
 
-    def test_answer_in_the_portal_chatter_stops_the_clock(self):
+    def test_portal_reply_then_mark_answered(self):
+        """A reply in the portal chatter reaches the counterpart without
+        stopping the clock (a holding reply); "Mark as answered" stops it."""
         self.login(self.portal_a)
         self.make_jsonrpc_request(
             "/mail/message/post",
@@ -94,6 +96,10 @@ class TestPortalRequests(ExcfpPortalCase):
         )
         self.assertEqual(message.author_id, self.portal_a.partner_id)
         self.assertIn("Here is the studbook.", message.body)
+        self.assertIn(self.request_a.counterpart_id, message.notified_partner_ids)
+        self.assertEqual(self.request_a.state, "new")
+        self.assertFalse(self.request_a.date_answered)
+        self.post(f"/my/ssc/requests/{self.request_a.id}/answer")
         self.assertEqual(self.request_a.state, "answered")
         self.assertTrue(self.request_a.date_answered)
 

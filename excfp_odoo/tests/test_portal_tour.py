@@ -69,5 +69,6 @@ class TestPortalTours(ExcfpPortalCase):
         )
         self.assertEqual(len(answer), 1)
         self.assertEqual(answer.author_id, self.portal_a.partner_id)
+        # marked answered by the button, after the reply
         self.assertEqual(request.state, "answered")
         self.assertTrue(request.date_answered)

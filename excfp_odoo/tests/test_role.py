@@ -7,7 +7,7 @@ from psycopg2.errors import ExclusionViolation
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common import ExcfpCase
@@ -68,6 +68,92 @@ class TestFocalPointActivation(ExcfpCase):
         self.assertEqual(self.group.focal_point_name, "Ana Test")
         self.assertEqual(self.group.member_count, 1)
         self.assertIn("CPSG invitation", self.group.message_ids[0].body)
+
+    def test_activation_says_what_followed(self):
+        role = self._role(self.ana, "focal_point")
+        with self.mock_mail_gateway():
+            action = role.with_user(self.user_secretariat).action_activate()
+        params = action["params"]
+        self.assertEqual(params["type"], "success")
+        for said in (
+            "Active: Ana Test, Ex situ Focal Point, Test Newt Specialist Group",
+            "CPSG invitation queued for Ana Test.",
+            "Portal invitation queued for Ana Test.",
+            "Onboarding plan started for Ana Test.",
+        ):
+            self.assertIn(said, params["message"])
+        # what could not be done is said, and stays on screen
+        group = self.env["excfp.specialist.group"].create({"name": "G2", "code": "G2T"})
+        nomail = self.env["res.partner"].create({"name": "Noe Nomail"})
+        role = self._role(nomail, "focal_point", group=group)
+        with self.mock_mail_gateway():
+            params = role.with_user(self.user_secretariat).action_activate()["params"]
+        self.assertEqual(params["type"], "warning")
+        self.assertTrue(params["sticky"])
+        self.assertIn(
+            "Noe Nomail has no email: no CPSG invitation could be sent.",
+            params["message"],
+        )
+        self.assertIn(
+            "Noe Nomail could not be invited to the portal", params["message"]
+        )
+
+    def test_newest_term_first(self):
+        """Lists open on the current term, not on 2017-2020."""
+        past = self._role(
+            self.ana,
+            state="ended",
+            term_id=self.term_past.id,
+            date_start=self.term_past.date_start,
+            date_end=self.term_past.date_end,
+        )
+        current = self._role(self.ana)
+        roles = self.env["excfp.role"].search([("partner_id", "=", self.ana.id)])
+        self.assertEqual(roles.ids, [current.id, past.id])
+
+    def test_end_role_with_date_and_reason(self):
+        role = self._role(self.ana, "member", state="active")
+        Wizard = (
+            self.env["excfp.role.end.wizard"]
+            .with_user(self.user_secretariat)
+            .with_context(active_model="excfp.role", active_ids=role.ids)
+        )
+        wizard = Form(Wizard)
+        self.assertEqual(wizard.role_ids[:], role)
+        wizard.reason = "resigned"
+        wizard.note = "Moved to another institution"
+        wizard.date_end = fields.Date.today() + timedelta(days=3)
+        with self.assertRaises(UserError):
+            wizard.save().action_end()
+        self.assertEqual(role.state, "active", "nothing ended")
+        wizard = Form(Wizard)
+        wizard.reason = "resigned"
+        wizard.note = "Moved to another institution"
+        wizard.save().action_end()
+        self.assertEqual(role.state, "ended")
+        self.assertEqual(role.end_reason, "resigned")
+        note = self.group.message_ids[0].body
+        self.assertIn("Resigned", note)
+        self.assertIn("Moved to another institution", note)
+        self.assertIn("Ana Test", note)
+
+    def test_nominate_a_focal_point_for_a_vacant_group(self):
+        self.assertEqual(self.group.excfp_status, "vacant")
+        action = self.group.with_user(
+            self.user_secretariat
+        ).action_nominate_focal_point()
+        form = Form(
+            self.env[action["res_model"]]
+            .with_user(self.user_secretariat)
+            .with_context(**action["context"])
+        )
+        form.partner_id = self.ben
+        role = form.save()
+        self.assertEqual(
+            (role.group_id, role.role_type, role.state),
+            (self.group, "focal_point", "nominated"),
+        )
+        self.assertEqual(self.group.excfp_status, "nominated")
 
     def test_no_invitation_for_member_invited_declined(self):
         groups = self.env["excfp.specialist.group"].create(

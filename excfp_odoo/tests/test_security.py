@@ -1,5 +1,6 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged, users
 
@@ -137,3 +138,32 @@ class TestSecurity(ExcfpCase):
         self.assertNotIn(terms.id, visible["secretariat"])
         self.assertIn(config.id, visible["manager"])
         self.assertIn(terms.id, visible["manager"])
+
+    def test_secretariat_starts_on_groups_needing_attention(self):
+        attention = self.env.ref("excfp_odoo.excfp_specialist_group_action_attention")
+        self.assertEqual(self.user_secretariat.action_id.id, attention.id)
+        self.assertFalse(self.user_employee.action_id)
+        # joining the secretariat later, from the user form
+        self.user_employee.write(
+            {
+                "groups_id": [
+                    Command.link(self.env.ref("excfp_odoo.group_excfp_user").id)
+                ]
+            }
+        )
+        self.assertEqual(self.user_employee.action_id.id, attention.id)
+        # a home action chosen by the user stays
+        chosen = self.env.ref("excfp_odoo.excfp_liaison_action")
+        self.user_manager.action_id = chosen.id
+        self.user_manager.write({"name": "Mia M."})
+        self.assertEqual(self.user_manager.action_id.id, chosen.id)
+        # what the secretariat finds there
+        group = self.env["excfp.specialist.group"]
+        found = group.with_user(self.user_secretariat).search(
+            [
+                "|",
+                ("excfp_status", "in", ("vacant", "nominated")),
+                ("has_chair_conflict", "=", True),
+            ]
+        )
+        self.assertIn(self.group, found)

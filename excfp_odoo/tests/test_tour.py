@@ -72,3 +72,36 @@ class TestTour(HttpCase):
         )
         self.assertEqual(request.state, "answered", "answering stops the clock")
         self.assertTrue(request.date_answered)
+
+    def test_every_smart_button_opens(self):
+        zoo = self.env["res.partner"].create(
+            {"name": "Zola Zoo", "is_company": True, "exsitu_group_ids": self.group.ids}
+        )
+        self.role.action_activate()
+        self.env["excfp.liaison"].create(
+            {
+                "name": "Hornbill nest boxes",
+                "group_id": self.group.id,
+                "counterpart_id": zoo.id,
+            }
+        )
+        audience = self.env.ref("excfp_odoo.audience_focal_points")
+        audience.action_sync()
+        document = self.env["excfp.governance.document"].search([], limit=1)
+        for tour, url in (
+            (
+                "excfp_smart_buttons_group",
+                f"/odoo/action-excfp_odoo.excfp_specialist_group_action/{self.group.id}",
+            ),
+            ("excfp_smart_buttons_partner", f"/odoo/contacts/{self.partner.id}"),
+            (
+                "excfp_smart_buttons_audience",
+                f"/odoo/action-excfp_odoo.excfp_audience_action/{audience.id}",
+            ),
+            (
+                "excfp_smart_buttons_document",
+                f"/odoo/action-excfp_odoo.excfp_governance_document_action/{document.id}",
+            ),
+        ):
+            with self.subTest(tour=tour):
+                self.start_tour(url, tour, login="excfp_tour")

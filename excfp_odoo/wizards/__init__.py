@@ -1,1 +1,6 @@
-from . import mail_compose_message, mailing_mailing_test
+from . import (
+    excfp_acknowledge_wizard,
+    excfp_role_end_wizard,
+    mail_compose_message,
+    mailing_mailing_test,
+)

@@ -2,8 +2,9 @@
 
 import { registry } from "@web/core/registry";
 
-// A focal point answers a liaison request in the portal chatter (which
-// Odoo renders in a shadow root: hence the :shadow selectors).
+// A focal point replies to a liaison request in the portal chatter (which
+// Odoo renders in a shadow root: hence the :shadow selectors), then marks
+// it answered: a reply alone does not stop the clock.
 registry.category("web_tour.tours").add("excfp_portal_answer", {
     url: "/my/ssc/requests",
     steps: () => [
@@ -24,8 +25,18 @@ registry.category("web_tour.tours").add("excfp_portal_answer", {
             run: "click",
         },
         {
-            content: "The answer is in the thread",
+            content: "The reply is in the thread",
             trigger: "#chatterRoot:shadow .o-mail-Message-body:contains(will reach you this week)",
+        },
+        {
+            content: "A reply is not yet the answer: mark it answered",
+            trigger: "button.o_excfp_mark_answered",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Answered",
+            trigger: ".o_excfp_answered_notice",
         },
     ],
 });

@@ -29,6 +29,11 @@ registry.category("web_tour.tours").add("excfp_portal_onboarding", {
             expectUnloadPage: true,
         },
         {
+            content: "Say each listed document was read",
+            trigger: "#excfp_ack_confirm",
+            run: "click",
+        },
+        {
             content: "Acknowledge every outstanding document",
             trigger: "button.o_excfp_ack_all",
             run: "click",
@@ -56,13 +61,14 @@ registry.category("web_tour.tours").add("excfp_portal_onboarding", {
             run: "select zoo",
         },
         {
-            content: "Two networks",
-            trigger: "select[name=network_ids]",
-            run() {
-                const options = this.anchor.options;
-                options[0].selected = true;
-                options[1].selected = true;
-            },
+            content: "A first network, ticked",
+            trigger: ".o_excfp_networks .form-check:nth-child(1) input[name=network_ids]",
+            run: "click",
+        },
+        {
+            content: "and a second",
+            trigger: ".o_excfp_networks .form-check:nth-child(2) input[name=network_ids]",
+            run: "click",
         },
         {
             content: "Experience",
