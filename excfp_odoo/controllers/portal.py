@@ -311,11 +311,12 @@ class ExcfpPortal(CustomerPortal):
         document = documents.filtered(lambda doc: doc.id == document_id)
         if not document.file:
             raise NotFound()
-        return (
-            request.env["ir.binary"]
-            ._get_stream_from(document, "file", filename_field="file_name")
-            .get_response(as_attachment=False)
+        stream = request.env["ir.binary"]._get_stream_from(
+            document, "file", filename_field="file_name"
         )
+        # Read in the browser when a PDF; anything else (an HTML file, say)
+        # is downloaded, never rendered on the portal's own site.
+        return stream.get_response(as_attachment=stream.mimetype != "application/pdf")
 
     # ---- Ex situ profile ----
 

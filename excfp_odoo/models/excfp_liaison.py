@@ -60,6 +60,9 @@ class ExcfpLiaison(models.Model):
         tracking=True,
         help="The group's active Ex situ Focal Point by default.",
     )
+    focal_point_name = fields.Char(
+        related="focal_point_id.name", string="Focal Point Name"
+    )
     counterpart_id = fields.Many2one(
         "res.partner",
         index=True,

@@ -105,6 +105,12 @@ class ExcfpRole(models.Model):
         "Co-Chair of the group, which the Terms of Reference strongly discourage.",
     )
     # Partner facts a secretariat filters and groups roles by.
+    # People by their own name, the organisation in a column of its own (a
+    # contact's display name is "Organisation, Person").
+    person_name = fields.Char(related="partner_id.name", string="Person Name")
+    organisation_id = fields.Many2one(
+        related="partner_id.parent_id", string="Organisation"
+    )
     cpsg_status = fields.Selection(related="partner_id.cpsg_status")
     email = fields.Char(related="partner_id.email")
     country_id = fields.Many2one(related="partner_id.country_id")

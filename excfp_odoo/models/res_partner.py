@@ -195,6 +195,17 @@ class ResPartner(models.Model):
     )
 
     @api.depends("excfp_role_ids")
+    @api.depends_context("excfp_person_name")
+    def _compute_display_name(self):
+        """``excfp_person_name`` in the context: people by their own name, for
+        lists that show the organisation in a column of its own (Odoo's
+        "Organisation, Person" otherwise)."""
+        res = super()._compute_display_name()
+        if self.env.context.get("excfp_person_name"):
+            for partner in self.filtered("name"):
+                partner.display_name = partner.name
+        return res
+
     def _compute_excfp_focal_group_ids(self):
         roles = (
             self.env["excfp.role"]

@@ -117,6 +117,15 @@ class TestPortalGovernance(ExcfpPortalCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.content, b"%PDF-1.4 SSC mandate")
         self.assertIn("inline", response.headers.get("Content-Disposition", ""))
+        # another kind of file is downloaded, not shown on the portal's site
+        document.write(
+            {
+                "file": base64.b64encode(b"<script>alert(1)</script>"),
+                "file_name": "x.html",
+            }
+        )
+        response = self.url_open(url)
+        self.assertIn("attachment", response.headers.get("Content-Disposition", ""))
         # not for a member without a focal point role, nor for a document
         # that is not asked of focal points
         optional = self.env["excfp.governance.document"].create(

@@ -98,6 +98,29 @@ class TestFocalPointActivation(ExcfpCase):
             "Noe Nomail could not be invited to the portal", params["message"]
         )
 
+    def test_people_by_their_own_name(self):
+        zoo = self.env["res.partner"].create({"name": "Zenda Zoo", "is_company": True})
+        self.ana.parent_id = zoo
+        role = self._role(self.ana)
+        self.assertEqual(self.ana.display_name, "Zenda Zoo, Ana Test", "Odoo's own")
+        self.assertEqual(
+            self.ana.with_context(excfp_person_name=True).display_name, "Ana Test"
+        )
+        self.assertEqual((role.person_name, role.organisation_id), ("Ana Test", zoo))
+        # as the group form's roles list reads them
+        rows = self.group.role_ids.web_read(
+            {
+                "partner_id": {
+                    "fields": {"display_name": {}},
+                    "context": {"excfp_person_name": True},
+                },
+                "organisation_id": {"fields": {"display_name": {}}},
+            }
+        )
+        row = next(r for r in rows if r["id"] == role.id)
+        self.assertEqual(row["partner_id"]["display_name"], "Ana Test")
+        self.assertEqual(row["organisation_id"]["display_name"], "Zenda Zoo")
+
     def test_newest_term_first(self):
         """Lists open on the current term, not on 2017-2020."""
         past = self._role(
