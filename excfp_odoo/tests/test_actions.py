@@ -170,3 +170,14 @@ class TestActionsOpen(ExcfpCase):
         )
         with self.assertRaises(AccessError):
             other.with_user(self.user_secretariat).name = "Mine"
+
+    def test_ssc_tab_first_on_contacts(self):
+        arch = etree.fromstring(
+            self.env["res.partner"]
+            .with_user(self.user_secretariat)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        first = arch.xpath("//notebook/page")[0]
+        self.assertEqual(first.get("name"), "excfp")
+        self.assertEqual(first.get("autofocus"), "autofocus")
+        self.assertFalse(arch.xpath("//page[@name='contact_addresses'][@autofocus]"))

@@ -26,6 +26,12 @@ class TestPortalHomeAndRoles(ExcfpPortalCase):
         self.assertEqual(response.status_code, 200)
         for url in ("/my/ssc/roles", "/my/ssc/governance", "/my/ssc/requests"):
             self.assertIn(url, response.text)
+        for icon in (
+            "portal-roles.svg",
+            "portal-governance.svg",
+            "portal-requests.svg",
+        ):
+            self.assertIn(f"/excfp_odoo/static/src/img/{icon}", response.text)
         counters = self.make_jsonrpc_request(
             "/my/counters",
             {
@@ -96,10 +102,19 @@ class TestPortalHomeAndRoles(ExcfpPortalCase):
             self.assertIn("/web/login", response.headers["Location"], url)
 
     def test_group_page(self):
+        self.env["res.partner"].create(
+            {
+                "name": "Lakeside Amphibian Ark",
+                "is_company": True,
+                "exsitu_group_ids": self.group_a.ids,
+            }
+        )
         self.login(self.portal_member)
         response = self.url_open(f"/my/ssc/groups/{self.group_a.id}")
         self.assertEqual(response.status_code, 200)
+        self.assertRegex(response.text, r'o_excfp_group_open_requests">\s*1\s*<')
         for text in (
+            "Lakeside Amphibian Ark",
             "Axolotl Portal SG",
             "Carla Chair",
             "Paula Focal",
