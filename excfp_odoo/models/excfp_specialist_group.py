@@ -142,20 +142,29 @@ class ExcfpSpecialistGroup(models.Model):
         Partner = self.env["res.partner"]
         for group, roles in self._key_roles().items():
             active = [r for r in roles if r.state == "active"]
-            group.chair_ids = Partner.union(
-                *(r.partner_id for r in active if r.role_type in CHAIR_TYPES)
+            # Names are read through the roles' partners, which prefetch the
+            # whole page's people at once (a union of them would read its own
+            # few, one query per group).
+            chairs = list(
+                dict.fromkeys(
+                    r.partner_id for r in active if r.role_type in CHAIR_TYPES
+                )
             )
-            group.focal_point_ids = Partner.union(
-                *(r.partner_id for r in active if r.role_type == "focal_point")
+            focal_points = list(
+                dict.fromkeys(
+                    r.partner_id for r in active if r.role_type == "focal_point"
+                )
             )
-            group.chair_names = ", ".join(group.chair_ids.mapped("name"))
+            group.chair_ids = Partner.union(*chairs)
+            group.focal_point_ids = Partner.union(*focal_points)
+            group.chair_names = ", ".join(p.name for p in chairs)
             nominees = [
                 r.partner_id.name
                 for r in roles
                 if r.role_type == "focal_point" and r.state == "nominated"
             ]
-            if group.focal_point_ids:
-                group.focal_point_name = ", ".join(group.focal_point_ids.mapped("name"))
+            if focal_points:
+                group.focal_point_name = ", ".join(p.name for p in focal_points)
             elif nominees:
                 group.focal_point_name = self.env._(
                     "%s (nominated)", ", ".join(nominees)

@@ -1,5 +1,7 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from lxml import etree
+
 from odoo.tests import tagged, users, warmup
 
 from .common import ExcfpCase
@@ -67,6 +69,54 @@ class TestPerformance(ExcfpCase):
                 [("code", "like", "PERF")], self.spec, limit=10
             )
         self.assertEqual(len(result["records"]), 10)
+
+    def test_group_list_view_queries_do_not_grow(self):
+        """The fields of the addon's own list view, as the web client reads
+        them: as many queries for 30 rows as for 10 (the chairs' and focal
+        points' names are read for the whole page at once)."""
+        Group = self.env["excfp.specialist.group"].with_user(self.user_secretariat)
+        arch = Group.get_views([(False, "list")])["views"]["list"]["arch"]
+        spec = {}
+        for name in etree.fromstring(arch).xpath("//field[not(ancestor::field)]/@name"):
+            field = Group._fields[name]
+            relational = field.type in ("many2one", "many2many", "one2many")
+            spec[name] = {"fields": {"display_name": {}}} if relational else {}
+        # the chairs also held roles in two past terms, as in the SSC
+        past = self.env["excfp.term"].search(
+            [("date_end", "<", self.term_current.date_start)], limit=2
+        )
+        chairs = self.env["excfp.role"].search(
+            [("role_type", "=", "chair"), ("group_id.code", "like", "PERF")]
+        )
+        self.env["excfp.role"].create(
+            [
+                {
+                    "partner_id": role.partner_id.id,
+                    "group_id": role.group_id.id,
+                    "term_id": term.id,
+                    "role_type": "chair",
+                    "state": "ended",
+                }
+                for role in chairs
+                for term in past
+            ]
+        )
+        # and the focal points are active, as most are
+        self.env["excfp.role"].search(
+            [
+                ("role_type", "=", "focal_point"),
+                ("state", "=", "nominated"),
+                ("group_id.code", "like", "PERF"),
+            ]
+        ).with_context(install_module="excfp_odoo").write({"state": "active"})
+        Group.web_search_read([("code", "like", "PERF")], spec, limit=5)  # warm up
+        counts = {}
+        for limit in (10, 30):  # both with the pager's count
+            self.env.invalidate_all()
+            start = self.env.cr.sql_log_count
+            Group.web_search_read([("code", "like", "PERF")], spec, limit=limit)
+            counts[limit] = self.env.cr.sql_log_count - start
+        self.assertEqual(counts[30], counts[10], counts)
 
     @users("excfp_secretariat")
     @warmup
