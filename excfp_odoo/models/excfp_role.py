@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.sql import create_index
 
 from .excfp_params import (
     CRON_BATCH_SIZE,
@@ -42,9 +43,10 @@ class ExcfpRole(models.Model):
     _name = "excfp.role"
     _description = "SSC Role"
     _inherit = ["mail.thread", "mail.activity.mixin"]
-    # Newest term first: "term_id desc" would reverse the term's own order
-    # (date_start desc) and open on the oldest term.
-    _order = "term_start desc, group_id, role_type, partner_id"
+    # Newest term first ("term_id desc" would reverse the term's own order and
+    # open on the oldest term), then group and person by stored sort keys: an
+    # index serves the order, with no join to groups and partners per page.
+    _order = "term_start desc, group_sort, role_type, person_sort, id"
 
     def _default_term_id(self):
         return self.env["excfp.term"]._get_current()
@@ -76,6 +78,8 @@ class ExcfpRole(models.Model):
         ondelete="restrict",
         tracking=True,
     )
+    group_sort = fields.Char(compute="_compute_sort_keys", store=True)
+    person_sort = fields.Char(compute="_compute_sort_keys", store=True)
     term_start = fields.Date(
         related="term_id.date_start", string="Term Start", store=True, index=True
     )
@@ -147,6 +151,22 @@ class ExcfpRole(models.Model):
                 }
                 conflict = "focal_point" in held and bool(held & set(CHAIR_TYPES))
             role.has_chair_conflict = conflict
+
+    @api.depends("group_id.name", "partner_id.name")
+    def _compute_sort_keys(self):
+        # One read of the groups' names in the reference language, for all.
+        names = {g.id: g.name for g in self.group_id.with_context(lang="en_US")}
+        for role in self:
+            role.group_sort = names.get(role.group_id.id)
+            role.person_sort = role.partner_id.name
+
+    def init(self):
+        create_index(
+            self.env.cr,
+            "excfp_role_list_order_index",
+            self._table,
+            ["term_start DESC", "group_sort", "role_type", "person_sort", "id"],
+        )
 
     @api.depends("partner_id.name", "role_type", "group_id.name", "term_id.name")
     def _compute_display_name(self):
