@@ -445,6 +445,15 @@ class ExcfpRole(models.Model):
 
     # ---- Business ----
 
+    @api.model
+    def _focal_point_domain(self):
+        """Focal point roles that give a person the focal point's part: the
+        portal pages, the group's requests (record rules say the same)."""
+        return [
+            ("role_type", "=", "focal_point"),
+            ("state", "in", ("active", "nominated")),
+        ]
+
     def _is_active_focal_point(self):
         self.ensure_one()
         return self.role_type == "focal_point" and self.state == "active"
@@ -582,8 +591,7 @@ class ExcfpRole(models.Model):
                 [
                     ("group_id", "in", ended.group_id.ids),
                     ("partner_id", "in", ended.partner_id.ids),
-                    ("role_type", "=", "focal_point"),
-                    ("state", "in", ("active", "nominated")),
+                    *self._focal_point_domain(),
                 ]
             )
         }

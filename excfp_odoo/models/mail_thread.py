@@ -26,7 +26,8 @@ def _sender_authenticated(message, authserv_id):
         return False
     for header in message.get_all("Authentication-Results") or []:
         server, _sep, results = str(header).partition(";")
-        if server.split() and server.split()[0].lower() != authserv_id.lower():
+        server_id = (server.split() or [""])[0]  # "authserv-id [version]"
+        if server_id.lower() != authserv_id.lower():
             continue
         for result in results.split(";"):
             words = result.split()

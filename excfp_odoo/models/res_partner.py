@@ -228,8 +228,7 @@ class ResPartner(models.Model):
             .search_fetch(
                 [
                     ("partner_id", "in", self.ids),
-                    ("role_type", "=", "focal_point"),
-                    ("state", "in", ("active", "nominated")),
+                    *self.env["excfp.role"]._focal_point_domain(),
                 ],
                 ["partner_id", "group_id"],
             )
@@ -643,17 +642,8 @@ class ResPartner(models.Model):
         """Active or nominated focal point roles: they open the focal point
         pages of the portal (governance, profile, requests)."""
         self.ensure_one()
-        return (
-            self.env["excfp.role"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id", "=", self.id),
-                    ("role_type", "=", "focal_point"),
-                    ("state", "in", ("active", "nominated")),
-                ]
-            )
-        )
+        Role = self.env["excfp.role"].sudo()
+        return Role.search([("partner_id", "=", self.id), *Role._focal_point_domain()])
 
     def _excfp_required_documents(self):
         """The documents required of focal points, and those of them whose

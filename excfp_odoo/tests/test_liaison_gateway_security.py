@@ -70,6 +70,7 @@ class TestLiaisonGatewaySecurity(LiaisonCase):
         # pass for another domain than the From's
         for header in (
             self._header(server="mx.attacker.example.com", domain=domain),
+            self._header(server="", domain=domain),  # no authserv-id at all
             self._header(dmarc="fail", domain=domain),
             self._header(domain="attacker.example.com"),
         ):
