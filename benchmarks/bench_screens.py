@@ -9,19 +9,27 @@ Each screen is asked as the web client asks it (``web_search_read`` with the
 fields of the list view, first page with its count, a deep page;
 ``web_read_group`` then the cards of a kanban), as a secretariat user, on a
 fresh cursor each time, interleaved with core's equivalent on ``res.partner``.
-Prints ours, core, the ratio and both query counts (median of RUNS runs), and
-writes the table to EXCFP_BENCH_OUT when set (scripts/benchmark puts it in the
-README).
+The portal's home is asked over HTTP (Odoo's WSGI application, in this
+process) as a focal point's browser asks it: the page, then the counters its
+cards leave to /my/counters; core's is a portal user without an SSC role.
+Prints ours, core, the ratio and both query counts (medians of RUNS runs),
+and writes the table between the README's markers for this scale when
+EXCFP_BENCH_README names it (scripts/benchmark --screens does).
 """
 
+import datetime
 import os
+import platform
 import random
+import re
 import statistics
 import time
 
 from lxml import etree
+from werkzeug.test import Client
 
-from odoo import Command, api
+import odoo
+from odoo import Command, api, sql_db
 
 SCALE = float(os.environ.get("EXCFP_BENCH_SCALE", "1"))
 RUNS = int(os.environ.get("EXCFP_BENCH_RUNS", "7"))
@@ -36,6 +44,9 @@ random.seed(42)
 
 def build():
     """SSC-sized data, committed: every measure runs on a cursor of its own."""
+    user = env["res.users"].search([("login", "=", "bench_secretariat")])
+    if user:  # a kept database (EXCFP_BENCH_DB): measure it again
+        return user
     ctx = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
     Partner = env["res.partner"].with_context(**ctx)
     terms = env["excfp.term"].search([], order="date_start")
@@ -122,22 +133,55 @@ def build():
         }
     )
     env.cr.commit()
-    env.cr.execute("ANALYZE")  # as autovacuum would after such an import
+    # As autovacuum does after an import (PostgreSQL 13+ vacuums after
+    # inserts too): statistics, and the visibility map index-only scans use.
+    env.cr._cnx.autocommit = True
+    env.cr.execute("VACUUM ANALYZE")
+    env.cr._cnx.autocommit = False
     return user
+
+
+def portal_users():
+    """A focal point of the current term on the portal, and a portal user
+    without an SSC role for core's home page."""
+    Users = env["res.users"].with_context(no_reset_password=True)
+    if Users.search([("login", "=", "bench_focal_point")]):
+        return
+    focal_point = env["excfp.role"].search(
+        [("role_type", "=", "focal_point"), ("state", "=", "active")], limit=1
+    )
+    portal = env.ref("base.group_portal")
+    for login, partner in (
+        ("bench_focal_point", focal_point.partner_id),
+        ("bench_portal", env["res.partner"].create({"name": "Bench Portal User"})),
+    ):
+        Users.create(
+            {
+                "login": login,
+                "password": login,
+                "partner_id": partner.id,
+                "groups_id": [Command.set([portal.id])],
+            }
+        )
+    env.cr.commit()
 
 
 def view_spec(model, view_type, view_ref=None):
     """The fields a view reads, as the web client asks for them."""
     view_id = env.ref(view_ref).id if view_ref else False
     arch = model.get_views([(view_id, view_type)])["views"][view_type]["arch"]
-    names = etree.fromstring(arch).xpath("//field[not(ancestor::field)]/@name")
     spec = {}
-    for name in names:
-        field = model._fields.get(name)
+    for node in etree.fromstring(arch).xpath("//field[not(ancestor::field)]"):
+        field = model._fields.get(node.get("name"))
         if field is None:
             continue
+        # The web client asks no name for a many2one that is never shown.
+        hidden = {node.get("invisible"), node.get("column_invisible")} & {"1", "True"}
         relational = field.type in ("many2one", "many2many", "one2many")
-        spec[name] = {"fields": {"display_name": {}}} if relational else {}
+        if relational and not hidden:
+            spec[field.name] = {"fields": {"display_name": {}}}
+        else:
+            spec[field.name] = {"fields": {}} if field.type == "many2one" else {}
     return spec
 
 
@@ -145,13 +189,40 @@ def run(uid, func):
     """Seconds and queries of one call, on a fresh cursor, as the user."""
     with env.registry.cursor() as cr:
         user_env = api.Environment(cr, uid, {"lang": "en_US", "tz": "UTC"})
-        queries = cr.sql_log_count
+        queries = sql_db.sql_counter  # every cursor's: HTTP requests open theirs
         start = time.perf_counter()
         func(user_env)
         elapsed = time.perf_counter() - start
-        queries = cr.sql_log_count - queries
+        queries = sql_db.sql_counter - queries
         cr.rollback()
     return elapsed, queries
+
+
+def portal_home(login):
+    """/my and its /my/counters call, as the user's browser asks them."""
+    client = Client(odoo.http.root)
+    environ = {"REMOTE_ADDR": "127.0.0.1"}
+
+    def rpc(url, params):
+        response = client.post(
+            url, environ_base=environ, json={"jsonrpc": "2.0", "params": params}
+        )
+        assert "error" not in response.json, response.json
+        return response.json["result"]
+
+    rpc(
+        "/web/session/authenticate",
+        {"db": env.cr.dbname, "login": login, "password": login},
+    )
+
+    def call(_env):
+        response = client.get("/my", environ_base=environ)
+        assert response.status_code == 200, response.status
+        page = response.get_data(as_text=True)
+        wanted = re.findall(r'data-placeholder_count="([^"]+)"', page)
+        rpc("/my/counters", {"counters": wanted})
+
+    return call
 
 
 def list_page(model_name, domain, spec, offset=0, order=None):
@@ -179,6 +250,7 @@ def count(model_name, domain):
 
 
 user = build()
+portal_users()
 Group = env["excfp.specialist.group"].with_user(user)
 Role = env["excfp.role"].with_user(user)
 Partner = env["res.partner"].with_user(user)
@@ -233,6 +305,11 @@ SCREENS = [
         ),
         count("res.partner", [("name", "=ilike", "Bench Expert 001%")]),
     ),
+    (
+        "portal: a focal point's /my + /my/counters",
+        portal_home("bench_focal_point"),
+        portal_home("bench_portal"),
+    ),
 ]
 
 samples = {name: ([], [], [], []) for name, *_ in SCREENS}
@@ -246,7 +323,11 @@ for _ in range(RUNS):
         samples[name][3].append(core_q)
 
 header = (
-    f"| screen (scale {SCALE:g}) | ours | core | ours / core | queries ours / core |\n"
+    f"Scale {SCALE:g}: {N_GROUPS:,} groups, {n_roles:,} roles, "
+    f"{env['res.partner'].search_count([]):,} partners; {os.cpu_count()} cores, "
+    f"PostgreSQL {env.cr._cnx.server_version // 10000}, Python "
+    f"{platform.python_version()}, {datetime.date.today()}, median of {RUNS} runs.\n\n"
+    "| screen | ours | core | ours / core | queries ours / core |\n"
     "| --- | ---: | ---: | ---: | ---: |\n"
 )
 rows = []
@@ -255,10 +336,21 @@ for name, *_ in SCREENS:
     o, c = statistics.median(ours_t) * 1000, statistics.median(core_t) * 1000
     rows.append(
         f"| {name} | {o:.1f} ms | {c:.1f} ms | {o / c:.1f}x | "
-        f"{max(ours_q)} / {max(core_q)} |"
+        f"{statistics.median(ours_q):g} / {statistics.median(core_q):g} |"
     )
 table = header + "\n".join(rows) + "\n"
 print(table, flush=True)
-if os.environ.get("EXCFP_BENCH_OUT"):
-    with open(os.environ["EXCFP_BENCH_OUT"], "w", encoding="utf-8") as out:
-        out.write(table)
+readme = os.environ.get("EXCFP_BENCH_README")
+if readme:
+    start = f"<!-- screens scale {SCALE:g} -->\n"
+    end = f"<!-- /screens scale {SCALE:g} -->"
+    with open(readme, encoding="utf-8") as file:
+        text = file.read()
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        text = before + start + table + end + rest.split(end, 1)[1]
+        with open(readme, "w", encoding="utf-8") as file:
+            file.write(text)
+        print(f"written to {readme}")
+    else:
+        print(f"{readme} has no {start.strip()} ... {end} markers: not written")

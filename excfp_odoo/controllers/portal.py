@@ -80,7 +80,6 @@ class ExcfpPortal(CustomerPortal):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        partner = self._excfp_partner()
         if "excfp_role_count" in counters:
             Role = request.env["excfp.role"]
             values["excfp_role_count"] = (
@@ -88,25 +87,6 @@ class ExcfpPortal(CustomerPortal):
                 if Role.has_access("read")
                 else 0
             )
-        wanted = {"excfp_ack_count", "excfp_request_count"} & set(counters)
-        if wanted:
-            is_focal_point = bool(partner._excfp_focal_point_roles())
-        if "excfp_ack_count" in wanted:
-            values["excfp_ack_count"] = 0
-            if is_focal_point:
-                documents, outstanding = partner._excfp_required_documents()
-                done = len(documents) - len(outstanding)
-                values["excfp_ack_count"] = f"{done} / {len(documents)}"
-        if "excfp_request_count" in wanted:
-            values["excfp_request_count"] = 0
-            if is_focal_point:
-                # A string, so that the card shows for a focal point with no
-                # open request too (the portal hides counters equal to 0).
-                values["excfp_request_count"] = str(
-                    request.env["excfp.liaison"].search_count(
-                        self._excfp_request_domain() + [("state", "in", OPEN_STATES)]
-                    )
-                )
         return values
 
     @http.route()
@@ -114,8 +94,18 @@ class ExcfpPortal(CustomerPortal):
         response = super().home(**kw)
         focal_point = self._excfp_focal_point()
         if focal_point:
-            response.qcontext["excfp_checklist"] = (
-                focal_point._excfp_onboarding_checklist()
+            # The focal point's cards come with the page: their figures are
+            # the checklist's, already read (a counter would read them again).
+            documents, outstanding = focal_point._excfp_required_documents()
+            response.qcontext.update(
+                excfp_checklist=focal_point._excfp_onboarding_checklist(
+                    documents, outstanding
+                ),
+                excfp_ack_progress=f"{len(documents) - len(outstanding)} / "
+                f"{len(documents)}",
+                excfp_open_request_count=request.env["excfp.liaison"].search_count(
+                    self._excfp_request_domain() + [("state", "in", OPEN_STATES)]
+                ),
             )
         return response
 

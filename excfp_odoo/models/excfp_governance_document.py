@@ -1,6 +1,6 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 
@@ -60,6 +60,30 @@ class ExcfpGovernanceDocument(models.Model):
     def _required_domain(self):
         """The documents asked of focal points: required, and readable."""
         return [("required_for_focal_points", "=", True), ("is_available", "=", True)]
+
+    @api.model
+    @tools.ormcache()
+    def _required_ids(self):
+        """Ids of the documents required of focal points. A dozen documents
+        that change a few times a year, asked by every portal page of a
+        focal point: cached, and cleared (in every worker) when one changes."""
+        return tuple(self.sudo().search(self._required_domain()).ids)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        documents = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return documents
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res
 
     @api.depends("url", "file")
     def _compute_is_available(self):

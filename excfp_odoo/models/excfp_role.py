@@ -46,7 +46,7 @@ class ExcfpRole(models.Model):
     # Newest term first ("term_id desc" would reverse the term's own order and
     # open on the oldest term), then group and person by stored sort keys: an
     # index serves the order, with no join to groups and partners per page.
-    _order = "term_start desc, group_sort, role_type, person_sort, id"
+    _order = "term_start desc, group_sort, role_type, person_name, id"
 
     def _default_term_id(self):
         return self.env["excfp.term"]._get_current()
@@ -78,8 +78,7 @@ class ExcfpRole(models.Model):
         ondelete="restrict",
         tracking=True,
     )
-    group_sort = fields.Char(compute="_compute_sort_keys", store=True)
-    person_sort = fields.Char(compute="_compute_sort_keys", store=True)
+    group_sort = fields.Char(compute="_compute_group_sort", store=True)
     term_start = fields.Date(
         related="term_id.date_start", string="Term Start", store=True, index=True
     )
@@ -108,16 +107,19 @@ class ExcfpRole(models.Model):
         help="This person is both the active focal point and an active Chair or "
         "Co-Chair of the group, which the Terms of Reference strongly discourage.",
     )
-    # Partner facts a secretariat filters and groups roles by.
+    # Partner facts a secretariat sorts, filters and groups roles by, stored:
+    # the list then reads no partner at all (a partner row is sixty columns).
     # People by their own name, the organisation in a column of its own (a
     # contact's display name is "Organisation, Person").
-    person_name = fields.Char(related="partner_id.name", string="Person Name")
-    organisation_id = fields.Many2one(
-        related="partner_id.parent_id", string="Organisation"
+    person_name = fields.Char(
+        related="partner_id.name", string="Person Name", store=True
     )
-    cpsg_status = fields.Selection(related="partner_id.cpsg_status")
+    organisation_id = fields.Many2one(
+        related="partner_id.parent_id", string="Organisation", store=True
+    )
+    cpsg_status = fields.Selection(related="partner_id.cpsg_status", store=True)
     email = fields.Char(related="partner_id.email")
-    country_id = fields.Many2one(related="partner_id.country_id")
+    country_id = fields.Many2one(related="partner_id.country_id", store=True)
 
     _sql_constraints = [
         # A partial exclusion constraint rather than a Python check alone: two
@@ -152,21 +154,43 @@ class ExcfpRole(models.Model):
                 conflict = "focal_point" in held and bool(held & set(CHAIR_TYPES))
             role.has_chair_conflict = conflict
 
-    @api.depends("group_id.name", "partner_id.name")
-    def _compute_sort_keys(self):
+    @api.depends("group_id.name")
+    def _compute_group_sort(self):
         # One read of the groups' names in the reference language, for all.
         names = {g.id: g.name for g in self.group_id.with_context(lang="en_US")}
         for role in self:
             role.group_sort = names.get(role.group_id.id)
-            role.person_sort = role.partner_id.name
 
     def init(self):
+        # Holds the whole sort key and the id: a page of archived-excluded
+        # roles is found by an index-only scan (see search_fetch).
         create_index(
             self.env.cr,
             "excfp_role_list_order_index",
             self._table,
-            ["term_start DESC", "group_sort", "role_type", "person_sort", "id"],
+            ["term_start DESC", "group_sort", "role_type", "person_name", "id"],
+            where="active",
         )
+        # The few roles that decide a group's status (its chairs and focal
+        # points), read for a page of groups: not every member's role.
+        create_index(
+            self.env.cr,
+            "excfp_role_key_roles_index",
+            self._table,
+            ["group_id", "state"],
+            where="role_type IN ('focal_point', 'chair', 'co_chair')",
+        )
+
+    @api.model
+    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
+        if offset and field_names:
+            # A page further down: one query selecting whole rows sorts every
+            # role with its columns (a sort on disk at the SSC's size); the ids
+            # alone come from the list's index, then the page's rows are read.
+            records = super().search_fetch(domain, [], offset, limit, order)
+            records.fetch(field_names)
+            return records
+        return super().search_fetch(domain, field_names, offset, limit, order)
 
     @api.depends("partner_id.name", "role_type", "group_id.name", "term_id.name")
     def _compute_display_name(self):

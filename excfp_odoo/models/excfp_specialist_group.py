@@ -64,10 +64,12 @@ class ExcfpSpecialistGroup(models.Model):
         help="People holding an active Ex situ Conservation Focal Point role.",
     )
     # People's own names: contacts' display names start with their organisation.
-    chair_names = fields.Char(compute="_compute_people", compute_sudo=True)
+    # A compute of their own: a list of groups shows the names, and setting
+    # two many2many per group costs more than reading the page.
+    chair_names = fields.Char(compute="_compute_people_names", compute_sudo=True)
     focal_point_name = fields.Char(
         string="Focal Point",
-        compute="_compute_people",
+        compute="_compute_people_names",
         compute_sudo=True,
         help="The active focal point, or the nominee while the post is nominated.",
     )
@@ -142,32 +144,35 @@ class ExcfpSpecialistGroup(models.Model):
         Partner = self.env["res.partner"]
         for group, roles in self._key_roles().items():
             active = [r for r in roles if r.state == "active"]
-            # Names are read through the roles' partners, which prefetch the
-            # whole page's people at once (a union of them would read its own
-            # few, one query per group).
-            chairs = list(
-                dict.fromkeys(
-                    r.partner_id for r in active if r.role_type in CHAIR_TYPES
-                )
+            group.chair_ids = Partner.union(
+                *(r.partner_id for r in active if r.role_type in CHAIR_TYPES)
             )
-            focal_points = list(
-                dict.fromkeys(
-                    r.partner_id for r in active if r.role_type == "focal_point"
-                )
+            group.focal_point_ids = Partner.union(
+                *(r.partner_id for r in active if r.role_type == "focal_point")
             )
-            group.chair_ids = Partner.union(*chairs)
-            group.focal_point_ids = Partner.union(*focal_points)
-            group.chair_names = ", ".join(p.name for p in chairs)
-            nominees = [
-                r.partner_id.name
-                for r in roles
-                if r.role_type == "focal_point" and r.state == "nominated"
-            ]
+
+    @api.depends(
+        "role_ids.state",
+        "role_ids.role_type",
+        "role_ids.partner_id",
+        "role_ids.person_name",
+    )
+    def _compute_people_names(self):
+        for group, roles in self._key_roles().items():
+            # Names from the roles' own stored copy: no partner is read.
+            chairs, focal_points, nominees = {}, {}, {}
+            for role in roles:
+                if role.role_type in CHAIR_TYPES and role.state == "active":
+                    chairs[role.partner_id.id] = role.person_name
+                elif role.role_type == "focal_point":
+                    found = focal_points if role.state == "active" else nominees
+                    found[role.partner_id.id] = role.person_name
+            group.chair_names = ", ".join(chairs.values())
             if focal_points:
-                group.focal_point_name = ", ".join(p.name for p in focal_points)
+                group.focal_point_name = ", ".join(focal_points.values())
             elif nominees:
                 group.focal_point_name = self.env._(
-                    "%s (nominated)", ", ".join(nominees)
+                    "%s (nominated)", ", ".join(nominees.values())
                 )
             else:
                 group.focal_point_name = False
@@ -222,7 +227,7 @@ class ExcfpSpecialistGroup(models.Model):
                         ("state", "=", "nominated"),
                         ("term_id.date_end", ">=", today),
                     ],
-                    ["group_id", "partner_id", "role_type", "state"],
+                    ["group_id", "partner_id", "person_name", "role_type", "state"],
                 )
             )
             for role in roles:

@@ -180,6 +180,16 @@ class ResPartner(models.Model):
         string="Acknowledgements",
         groups="excfp_odoo.group_excfp_user",
     )
+    # Stored: the filters on the ratio test it row by row on the focal points,
+    # rather than aggregating every acknowledgement (see the search below).
+    governance_ack_count = fields.Integer(
+        string="Governance Documents Acknowledged",
+        compute="_compute_governance_ack_count",
+        store=True,
+        groups="excfp_odoo.group_excfp_user",
+        help="Documents required of focal points whose current version this "
+        "person has acknowledged.",
+    )
     governance_ack_ratio = fields.Integer(
         string="Governance Acknowledged (%)",
         compute="_compute_governance_ack",
@@ -195,7 +205,6 @@ class ResPartner(models.Model):
         groups="excfp_odoo.group_excfp_user",
     )
 
-    @api.depends("excfp_role_ids")
     def init(self):
         res = super().init()
         # Focal points are a few hundred of tens of thousands of contacts: the
@@ -221,6 +230,9 @@ class ResPartner(models.Model):
                 partner.display_name = partner.name
         return res
 
+    @api.depends(
+        "excfp_role_ids.state", "excfp_role_ids.role_type", "excfp_role_ids.group_id"
+    )
     def _compute_excfp_focal_group_ids(self):
         roles = (
             self.env["excfp.role"]
@@ -237,6 +249,7 @@ class ResPartner(models.Model):
         for partner in self:
             partner.excfp_focal_group_ids = groups.get(partner, roles.browse()).group_id
 
+    @api.depends("excfp_role_ids")
     def _compute_excfp_role_count(self):
         counts = dict(
             self.env["excfp.role"]._read_group(
@@ -260,23 +273,7 @@ class ResPartner(models.Model):
         "acknowledgement_ids.document_id.is_available",
         "acknowledgement_ids.document_id.active",
     )
-    def _compute_governance_ack(self):
-        Document = self.env["excfp.governance.document"]
-        required = Document.search_count(Document._required_domain())
-        counts = self._governance_ack_counts()
-        for partner in self:
-            done = counts.get(partner.id, 0)
-            # Half up, as PostgreSQL's ROUND() in the search below.
-            ratio = (
-                int(float_round(100 * done / required, precision_digits=0))
-                if required
-                else 100
-            )
-            partner.governance_ack_ratio = ratio
-            partner.governance_ack_complete = ratio >= 100
-
-    def _governance_ack_counts(self):
-        """Acknowledged current versions of required documents, per partner."""
+    def _compute_governance_ack_count(self):
         domain = [
             ("partner_id", "in", self.ids),
             ("is_current", "=", True),
@@ -284,12 +281,32 @@ class ResPartner(models.Model):
             ("document_id.is_available", "=", True),
             ("document_id.active", "=", True),
         ]
-        groups = (
+        # one current acknowledgement per document and person (the version
+        # is unique per person and document): a count of rows is one of
+        # documents
+        counts = dict(
             self.env["excfp.acknowledgement"]
             .sudo()
-            ._read_group(domain, ["partner_id"], ["document_id:count_distinct"])
+            ._read_group(domain, ["partner_id"], ["__count"])
         )
-        return {partner.id: count for partner, count in groups}
+        for partner in self:
+            partner.governance_ack_count = counts.get(partner, 0)
+
+    @api.model
+    def _governance_ratio(self, done, required):
+        """The share of ``required`` documents acknowledged, in percent,
+        rounded half up; 100 when nothing is required."""
+        if not required:
+            return 100
+        return int(float_round(100 * done / required, precision_digits=0))
+
+    @api.depends("governance_ack_count")
+    def _compute_governance_ack(self):
+        required = len(self.env["excfp.governance.document"]._required_ids())
+        for partner in self:
+            ratio = self._governance_ratio(partner.governance_ack_count, required)
+            partner.governance_ack_ratio = ratio
+            partner.governance_ack_complete = ratio >= 100
 
     def _search_governance_ack_ratio(self, operator, value):
         if (
@@ -303,43 +320,18 @@ class ResPartner(models.Model):
                     "and one of =, !=, <, <=, >, >=."
                 )
             )
-        Document = self.env["excfp.governance.document"]
-        required = Document.search_count(Document._required_domain())
+        # The ratio of a count is one of a few values (a count from 0 to the
+        # number of required documents): the counts whose ratio matches make
+        # a plain condition on the stored count, which PostgreSQL tests on
+        # the rows the other conditions select (the few focal points).
+        required = len(self.env["excfp.governance.document"]._required_ids())
         compare = OPERATORS[operator]
-        # Ratios of partners with at least one acknowledgement, computed in SQL;
-        # every other partner is at 0 %.
-        ack = self.env["excfp.acknowledgement"]
-        ack.flush_model()
-        self.env["excfp.governance.document"].flush_model()
-        ratio_sql = SQL(
-            """
-            SELECT ack.partner_id,
-                   CASE WHEN %(required)s = 0 THEN 100
-                        ELSE ROUND(100.0 * COUNT(DISTINCT ack.document_id) / %(required)s)
-                   END AS ratio
-              FROM excfp_acknowledgement ack
-              JOIN excfp_governance_document doc ON doc.id = ack.document_id
-             WHERE ack.is_current
-               AND doc.required_for_focal_points
-               AND doc.is_available
-               AND doc.active
-          GROUP BY ack.partner_id
-            """,
-            required=required,
-        )
-        zero_matches = compare(0 if required else 100, value)
-        # operator is one of OPERATORS' keys, so safe to inline.
-        matching = SQL(
-            "(SELECT partner_id FROM (%s) r WHERE %s (ratio %s %s))",
-            ratio_sql,
-            SQL("NOT") if zero_matches else SQL(""),
-            SQL(operator),
-            value,
-        )
-        if zero_matches:
-            # Partners with no acknowledgement match: exclude the ones that don't.
-            return [("id", "not in", matching)]
-        return [("id", "in", matching)]
+        counts = [
+            done
+            for done in range(required + 1)
+            if compare(self._governance_ratio(done, required), value)
+        ]
+        return [("governance_ack_count", "in", counts)]
 
     def _search_governance_ack_complete(self, operator, value):
         if operator not in ("=", "!="):
@@ -650,16 +642,17 @@ class ResPartner(models.Model):
         current version this person has not acknowledged yet."""
         self.ensure_one()
         Document = self.env["excfp.governance.document"].sudo()
-        documents = Document.search(Document._required_domain())
+        documents = Document.browse(Document._required_ids())
         done = (
             self.env["excfp.acknowledgement"]
             .sudo()
-            .search(
+            .search_fetch(
                 [
                     ("partner_id", "=", self.id),
                     ("document_id", "in", documents.ids),
                     ("is_current", "=", True),
-                ]
+                ],
+                ["document_id"],
             )
             .document_id
         )
@@ -701,11 +694,14 @@ class ResPartner(models.Model):
             and not is_html_empty(self.exsitu_experience)
         )
 
-    def _excfp_onboarding_checklist(self):
+    def _excfp_onboarding_checklist(self, documents=None, outstanding=None):
         """What the Terms of Reference ask of a new focal point, each step
-        with whether it is done and where on the portal it is done."""
+        with whether it is done and where on the portal it is done.
+        ``documents`` and ``outstanding``: _excfp_required_documents(), when
+        the caller has them already."""
         self.ensure_one()
-        documents, outstanding = self._excfp_required_documents()
+        if documents is None:
+            documents, outstanding = self._excfp_required_documents()
         return [
             {
                 "name": self.env._("Answer the invitation to join CPSG"),

@@ -1,5 +1,7 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from lxml import html
+
 from odoo.tests import tagged
 
 from .portal_common import ExcfpPortalCase
@@ -32,36 +34,35 @@ class TestPortalHomeAndRoles(ExcfpPortalCase):
             "portal-requests.svg",
         ):
             self.assertIn(f"/excfp_odoo/static/src/img/{icon}", response.text)
+        # The focal point's figures come with the page, the roles as a counter.
+        cards = self._cards(response.text)
+        self.assertEqual(cards["/my/ssc/governance"], f"0 / {len(self.documents)}")
+        self.assertEqual(cards["/my/ssc/requests"], "1")
         counters = self.make_jsonrpc_request(
-            "/my/counters",
-            {
-                "counters": [
-                    "excfp_role_count",
-                    "excfp_ack_count",
-                    "excfp_request_count",
-                ]
-            },
+            "/my/counters", {"counters": ["excfp_role_count"]}
         )
         # the focal point role, and the member role activation added
-        self.assertEqual(counters["excfp_role_count"], 2)
-        self.assertEqual(counters["excfp_ack_count"], f"0 / {len(self.documents)}")
-        self.assertEqual(counters["excfp_request_count"], "1")
-        # a member who is no focal point: no focal point counters
+        self.assertEqual(counters, {"excfp_role_count": 2})
+        # a member who is no focal point: no focal point cards
         self.login(self.portal_member)
+        page = self.url_open("/my").text
+        self.assertIn("portal-roles.svg", page)
+        self.assertNotIn("portal-governance.svg", page)
+        self.assertNotIn("portal-requests.svg", page)
         counters = self.make_jsonrpc_request(
-            "/my/counters",
-            {
-                "counters": [
-                    "excfp_role_count",
-                    "excfp_ack_count",
-                    "excfp_request_count",
-                ]
-            },
+            "/my/counters", {"counters": ["excfp_role_count"]}
         )
-        self.assertEqual(
-            counters,
-            {"excfp_role_count": 1, "excfp_ack_count": 0, "excfp_request_count": 0},
-        )
+        self.assertEqual(counters, {"excfp_role_count": 1})
+
+    def _cards(self, page):
+        """Each portal card's link and the figure it shows with the page."""
+        tree = html.fromstring(page)
+        return {
+            link.get("href"): (
+                link.xpath(".//div[contains(@class, 'fs-5')]")[0].text or ""
+            ).strip()
+            for link in tree.xpath("//div[contains(@class, 'o_portal_index_card')]/a")
+        }
 
     def test_home_checklist_follows_the_focal_point(self):
         self.login(self.portal_a)
