@@ -8,9 +8,11 @@ network, then times:
 - the audience sync that subscribes it to its list (first run, a run with
   nothing to do, a run after 1 % of the people changed);
 - the opt-out computation for the whole list, core's and ours;
-- a whole send to the audience's list with this addon's set-based lookups,
-  and core's send on the same list: core is timed on its first batches and
-  extrapolated, since a whole core send at these sizes takes hours.
+- a whole send to the audience's list with the set-based lookups of
+  mass_mailing_set_based, and core's send on the same list (the module's
+  context key mass_mailing_set_based_core): core is timed on its first
+  batches and extrapolated, since a whole core send at these sizes takes
+  hours.
 
 No mail leaves: a send renders and queues mail.mail records, the transport
 is the mail queue, which is not run.
@@ -137,7 +139,7 @@ def run(size):
         "opt-out list of the whole list, core",
         lambda: (
             Mailing.env["mailing.list"]
-            .with_context(mass_mailing_core_optout=True)
+            .with_context(mass_mailing_set_based_core=True)
             ._mailing_get_opt_out_list(core)
         ),
     )
@@ -153,7 +155,7 @@ def run(size):
     sample = recipients[:CORE_SAMPLE]
     _value, core_elapsed = timed(
         f"core send, first {len(sample)} recipients",
-        lambda: core.with_context(mass_mailing_core_optout=True).action_send_mail(
+        lambda: core.with_context(mass_mailing_set_based_core=True).action_send_mail(
             sample
         ),
     )

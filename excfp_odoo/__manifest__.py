@@ -12,7 +12,16 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["contacts", "mail", "mass_mailing", "portal", "resource"],
+    "depends": [
+        "contacts",
+        "http_nul_path_404",
+        "mail",
+        "mail_gateway_auto_submitted",
+        "mass_mailing",
+        "mass_mailing_set_based",
+        "portal",
+        "resource",
+    ],
     "data": [
         "security/excfp_security.xml",
         "security/ir.model.access.csv",

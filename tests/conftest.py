@@ -1,4 +1,5 @@
-"""Static tier: checks of excfp_odoo that need no Odoo database.
+"""Static tier: checks of the repository's addons (excfp_odoo and the
+generic modules beside it) that need no Odoo database.
 
 Run from the repository root::
 

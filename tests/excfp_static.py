@@ -1,16 +1,26 @@
-"""Paths and parsers shared by the static tests of excfp_odoo.
+"""Paths and parsers shared by the static tests of the repository's addons.
 
-Nothing here imports Odoo: the manifest is read with ``ast.literal_eval`` and
-the models with ``ast``.
+Every directory at the repository's root with a ``__manifest__.py`` is an
+addon: excfp_odoo, the application, and the generic technical modules it
+depends on. Nothing here imports Odoo: the manifests are read with
+``ast.literal_eval`` and the models with ``ast``.
 """
 
 import ast
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# The application; checks that only make sense for it (it has views, data
+# and models) name it.
 ADDON_NAME = "excfp_odoo"
 ADDON_DIR = REPO_ROOT / ADDON_NAME
 MANIFEST_PATH = ADDON_DIR / "__manifest__.py"
+# Every addon of the repository, excfp_odoo among them.
+ADDONS = sorted(
+    path.name
+    for path in REPO_ROOT.iterdir()
+    if path.is_dir() and (path / "__manifest__.py").is_file()
+)
 
 # The Odoo 18 Community source tree this project is tested against (read as
 # files only, never imported by the static tier).
@@ -34,23 +44,47 @@ DATA_FOLDERS = (
 SKIP_DIRS = {"__pycache__", "node_modules", ".git"}
 
 
-def load_manifest():
-    return ast.literal_eval(MANIFEST_PATH.read_text(encoding="utf-8"))
+def addon_dir(addon=ADDON_NAME):
+    return REPO_ROOT / addon
 
 
-def addon_files(suffix):
-    """Every file of the addon ending in ``suffix``, sorted, caches skipped."""
-    return sorted(
-        path
-        for path in ADDON_DIR.rglob(f"*{suffix}")
-        if path.is_file()
-        and not SKIP_DIRS.intersection(path.relative_to(ADDON_DIR).parts)
-    )
+def manifest_path(addon=ADDON_NAME):
+    return addon_dir(addon) / "__manifest__.py"
+
+
+def load_manifest(addon=ADDON_NAME):
+    return ast.literal_eval(manifest_path(addon).read_text(encoding="utf-8"))
+
+
+def addon_files(suffix, addon=None):
+    """Every file of ``addon`` (by default, of every addon) ending in
+    ``suffix``, sorted, caches skipped."""
+    found = []
+    for name in [addon] if addon else ADDONS:
+        root = addon_dir(name)
+        found.extend(
+            path
+            for path in root.rglob(f"*{suffix}")
+            if path.is_file()
+            and not SKIP_DIRS.intersection(path.relative_to(root).parts)
+        )
+    return sorted(found)
+
+
+def addon_of(path):
+    """The addon a file belongs to."""
+    return Path(path).resolve().relative_to(REPO_ROOT).parts[0]
 
 
 def rel(path):
-    """Path relative to the addon, with forward slashes (manifest style)."""
-    return Path(path).relative_to(ADDON_DIR).as_posix()
+    """Path relative to its addon, with forward slashes (manifest style)."""
+    return Path(path).resolve().relative_to(addon_dir(addon_of(path))).as_posix()
+
+
+def repo_rel(path):
+    """Path relative to the repository, with forward slashes: the addon,
+    then the path in it (test ids and messages)."""
+    return Path(path).resolve().relative_to(REPO_ROOT).as_posix()
 
 
 def odoo_addons_dirs():

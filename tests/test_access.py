@@ -1,12 +1,20 @@
-"""Every model excfp_odoo creates has access rules, and the rules are sane."""
+"""Every model an addon of the repository creates has access rules, and the
+rules are sane."""
 
 import csv
 
 import pytest
-from excfp_static import ADDON_DIR, ADDON_NAME, addon_files, model_classes, rel
+from excfp_static import (
+    ADDON_NAME,
+    ADDONS,
+    addon_dir,
+    addon_files,
+    model_classes,
+    rel,
+    repo_rel,
+)
 from lxml import etree
 
-ACCESS_CSV = ADDON_DIR / "security" / "ir.model.access.csv"
 ACCESS_HEADER = [
     "id",
     "name",
@@ -30,12 +38,16 @@ KNOWN_FOREIGN_GROUPS = {
     "base.group_partner_manager",
 }
 
-MODEL_FILES = [
-    p for p in addon_files(".py") if "tests" not in p.relative_to(ADDON_DIR).parts
-]
+
+def _access_csv(addon):
+    return addon_dir(addon) / "security" / "ir.model.access.csv"
 
 
-def _new_models():
+def _model_files(addon):
+    return [p for p in addon_files(".py", addon) if "tests" not in rel(p).split("/")]
+
+
+def _new_models(addon):
     """Models the addon creates: ``_name`` set and not an extension of itself
     (``_name = "x"`` with ``_inherit = "x"``). Abstract models are left out;
     transient models are kept: since Odoo 14 a TransientModel without access
@@ -43,80 +55,100 @@ def _new_models():
     model without rules)."""
     return [
         model
-        for model in model_classes(MODEL_FILES)
+        for model in model_classes(_model_files(addon))
         if model["name"] not in model["inherit"] and not model["abstract"]
     ]
 
 
-NEW_MODELS = _new_models()
+NEW_MODELS = [(addon, model) for addon in ADDONS for model in _new_models(addon)]
+# Addons with rules to check: those that create models or have rules.
+ACCESS_ADDONS = [
+    addon for addon in ADDONS if _new_models(addon) or _access_csv(addon).is_file()
+]
 
 
 def _xmlid_of_model(name):
     return "model_" + name.replace(".", "_")
 
 
-def _local(xmlid):
-    """The id within this addon, or None for another module's id."""
+def _local(xmlid, addon):
+    """The id within ``addon``, or None for another module's id."""
     if "." not in xmlid:
         return xmlid
     module, name = xmlid.split(".", 1)
-    return name if module == ADDON_NAME else None
+    return name if module == addon else None
 
 
-def _read_access():
-    with open(ACCESS_CSV, newline="", encoding="utf-8") as handle:
+def _read_access(addon):
+    if not _access_csv(addon).is_file():
+        return []
+    with open(_access_csv(addon), newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 
-def _local_group_ids():
+def _local_group_ids(addon):
     ids = set()
-    for path in addon_files(".xml"):
+    for path in addon_files(".xml", addon):
         for record in etree.parse(str(path)).iter("record"):
             if record.get("model") == "res.groups" and record.get("id"):
-                ids.add(_local(record.get("id")))
+                ids.add(_local(record.get("id"), addon))
     return ids
 
 
+@pytest.fixture(scope="module", params=ACCESS_ADDONS)
+def addon(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def access_rows():
-    return _read_access()
+def access_rows(addon):
+    return _read_access(addon)
 
 
 def test_models_found():
-    assert NEW_MODELS, "no model with _name found in excfp_odoo: parser broken?"
+    assert _new_models(ADDON_NAME), (
+        f"no model with _name found in {ADDON_NAME}: parser broken?"
+    )
 
 
-def test_access_csv_header():
-    with open(ACCESS_CSV, newline="", encoding="utf-8") as handle:
+def test_access_csv_header(addon):
+    assert _access_csv(addon).is_file(), (
+        f"{addon} creates models and has no security/ir.model.access.csv"
+    )
+    with open(_access_csv(addon), newline="", encoding="utf-8") as handle:
         header = next(csv.reader(handle))
     assert header == ACCESS_HEADER
 
 
 @pytest.mark.parametrize(
-    "model", NEW_MODELS, ids=[model["name"] for model in NEW_MODELS]
+    ("owner", "model"),
+    NEW_MODELS,
+    ids=[f"{addon}:{model['name']}" for addon, model in NEW_MODELS],
 )
-def test_model_has_access_rule(model, access_rows):
+def test_model_has_access_rule(owner, model):
     xmlid = _xmlid_of_model(model["name"])
-    rules = [row for row in access_rows if _local(row["model_id:id"]) == xmlid]
+    rules = [
+        row for row in _read_access(owner) if _local(row["model_id:id"], owner) == xmlid
+    ]
     assert rules, (
-        f"{model['name']} ({rel(model['file'])}:{model['line']}, class {model['class']}) "
-        f"has no row with model_id:id {xmlid} in security/ir.model.access.csv"
+        f"{model['name']} ({repo_rel(model['file'])}:{model['line']}, class {model['class']}) "
+        f"has no row with model_id:id {xmlid} in {owner}/security/ir.model.access.csv"
     )
 
 
 def test_model_defined_once():
-    names = [model["name"] for model in NEW_MODELS]
+    names = [model["name"] for _addon, model in NEW_MODELS]
     dupes = sorted({name for name in names if names.count(name) > 1})
     assert not dupes, f"models created by two classes (one should _inherit): {dupes}"
 
 
-def test_rules_reference_known_models(access_rows):
-    own = {_xmlid_of_model(model["name"]) for model in NEW_MODELS}
+def test_rules_reference_known_models(addon, access_rows):
+    own = {_xmlid_of_model(model["name"]) for model in _new_models(addon)}
     unknown = [
         f"{row['id']}: {row['model_id:id']}"
         for row in access_rows
-        if _local(row["model_id:id"]) is not None
-        and _local(row["model_id:id"]) not in own
+        if _local(row["model_id:id"], addon) is not None
+        and _local(row["model_id:id"], addon) not in own
     ]
     assert not unknown, (
         "rules naming a model this addon does not create "
@@ -124,8 +156,8 @@ def test_rules_reference_known_models(access_rows):
     )
 
 
-def test_rules_name_a_known_group(access_rows):
-    local_groups = _local_group_ids()
+def test_rules_name_a_known_group(addon, access_rows):
+    local_groups = _local_group_ids(addon)
     bad = []
     for row in access_rows:
         group = row["group_id:id"].strip()
@@ -133,10 +165,10 @@ def test_rules_name_a_known_group(access_rows):
             bad.append(
                 f"{row['id']}: no group (the rule would apply to every user, portal and public included)"
             )
-        elif _local(group) is not None:
-            if _local(group) not in local_groups:
+        elif _local(group, addon) is not None:
+            if _local(group, addon) not in local_groups:
                 bad.append(
-                    f"{row['id']}: {group} is not a res.groups record of {ADDON_NAME}"
+                    f"{row['id']}: {group} is not a res.groups record of {addon}"
                 )
         elif group not in KNOWN_FOREIGN_GROUPS:
             bad.append(

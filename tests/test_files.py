@@ -1,10 +1,11 @@
-"""Every XML and CSV file of excfp_odoo parses, and uses Odoo 18 idioms."""
+"""Every XML and CSV file of the repository's addons parses, and uses Odoo 18
+idioms."""
 
 import ast
 import csv
 
 import pytest
-from excfp_static import addon_files, rel
+from excfp_static import ADDON_NAME, addon_files, repo_rel
 from lxml import etree
 
 XML_FILES = addon_files(".xml")
@@ -22,7 +23,7 @@ def _parse(path):
 
 
 def _where(path, node):
-    return f"{rel(path)}:{node.sourceline}"
+    return f"{repo_rel(path)}:{node.sourceline}"
 
 
 def _elements(tree):
@@ -31,15 +32,15 @@ def _elements(tree):
 
 
 def test_addon_has_xml_files():
-    assert XML_FILES, "no XML file found: wrong ADDON_DIR?"
+    assert addon_files(".xml", ADDON_NAME), "no XML file found: wrong ADDON_DIR?"
 
 
-@pytest.mark.parametrize("path", XML_FILES, ids=rel)
+@pytest.mark.parametrize("path", XML_FILES, ids=repo_rel)
 def test_xml_parses(path):
     _parse(path)
 
 
-@pytest.mark.parametrize("path", XML_FILES, ids=rel)
+@pytest.mark.parametrize("path", XML_FILES, ids=repo_rel)
 def test_xml_odoo18_idioms(path):
     tree = _parse(path)
     problems = []
@@ -69,7 +70,7 @@ def test_xml_odoo18_idioms(path):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", XML_FILES, ids=rel)
+@pytest.mark.parametrize("path", XML_FILES, ids=repo_rel)
 def test_xml_record_ids_unique(path):
     """No record id defined twice in one file (the second silently wins)."""
     seen, dupes = {}, []
@@ -85,35 +86,39 @@ def test_xml_record_ids_unique(path):
             if xmlid in seen:
                 dupes.append(f"{xmlid} (lines {seen[xmlid]} and {node.sourceline})")
             seen.setdefault(xmlid, node.sourceline)
-    assert not dupes, f"{rel(path)}: duplicate ids: {dupes}"
+    assert not dupes, f"{repo_rel(path)}: duplicate ids: {dupes}"
 
 
 def test_addon_has_csv_files():
-    assert CSV_FILES, "no CSV file found (security/ir.model.access.csv expected)"
+    assert addon_files(".csv", ADDON_NAME), (
+        "no CSV file found (security/ir.model.access.csv expected)"
+    )
 
 
-@pytest.mark.parametrize("path", CSV_FILES, ids=rel)
+@pytest.mark.parametrize("path", CSV_FILES, ids=repo_rel)
 def test_csv_parses_with_consistent_columns(path):
     with open(path, newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle, strict=True))
-    assert rows, f"{rel(path)} is empty"
+    assert rows, f"{repo_rel(path)} is empty"
     header = rows[0]
     assert all(col.strip() for col in header), (
-        f"{rel(path)}: empty column name in {header}"
+        f"{repo_rel(path)}: empty column name in {header}"
     )
-    assert len(header) == len(set(header)), f"{rel(path)}: duplicate column in {header}"
+    assert len(header) == len(set(header)), (
+        f"{repo_rel(path)}: duplicate column in {header}"
+    )
     bad = [
         f"line {number}: {len(row)} columns, header has {len(header)}"
         for number, row in enumerate(rows[1:], start=2)
         if row and len(row) != len(header)
     ]
-    assert not bad, f"{rel(path)}: " + "; ".join(bad)
+    assert not bad, f"{repo_rel(path)}: " + "; ".join(bad)
     blank = [number for number, row in enumerate(rows[1:], start=2) if not row]
-    assert not blank, f"{rel(path)}: blank lines {blank}"
+    assert not blank, f"{repo_rel(path)}: blank lines {blank}"
     if "id" in header:
         ids = [row[header.index("id")] for row in rows[1:] if row]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
-        assert not dupes, f"{rel(path)}: duplicate ids {dupes}"
+        assert not dupes, f"{repo_rel(path)}: duplicate ids {dupes}"
 
 
 def _calls(tree):
@@ -129,7 +134,7 @@ def _is_field_call(call):
     )
 
 
-@pytest.mark.parametrize("path", PY_FILES, ids=rel)
+@pytest.mark.parametrize("path", PY_FILES, ids=repo_rel)
 def test_python_odoo18_idioms(path):
     """Field ``states=`` (removed in Odoo 17) and action dicts with a
     ``view_mode`` naming ``tree`` (``list`` since Odoo 18)."""
@@ -138,7 +143,7 @@ def test_python_odoo18_idioms(path):
     for call in _calls(tree):
         if _is_field_call(call) and any(kw.arg == "states" for kw in call.keywords):
             problems.append(
-                f"{rel(path)}:{call.lineno}: fields.{call.func.attr}(states=...) was removed in Odoo 17"
+                f"{repo_rel(path)}:{call.lineno}: fields.{call.func.attr}(states=...) was removed in Odoo 17"
             )
     for node in ast.walk(tree):
         if not isinstance(node, ast.Dict):
@@ -152,6 +157,6 @@ def test_python_odoo18_idioms(path):
                 and "tree" in [m.strip() for m in value.value.split(",")]
             ):
                 problems.append(
-                    f"{rel(path)}:{value.lineno}: view_mode {value.value!r}: 'tree' is 'list' since Odoo 18"
+                    f"{repo_rel(path)}:{value.lineno}: view_mode {value.value!r}: 'tree' is 'list' since Odoo 18"
                 )
     assert not problems, "\n".join(problems)

@@ -1,4 +1,5 @@
-"""The manifest of excfp_odoo: keys, values and the files it points at."""
+"""The manifest of every addon of the repository: keys, values and the files
+it points at."""
 
 import ast
 import glob
@@ -6,13 +7,14 @@ import re
 
 import pytest
 from excfp_static import (
-    ADDON_DIR,
     ADDON_NAME,
+    ADDONS,
     DATA_FOLDERS,
-    MANIFEST_PATH,
     REPO_ROOT,
+    addon_dir,
     addon_files,
     load_manifest,
+    manifest_path,
     odoo_addons_dirs,
     rel,
 )
@@ -25,7 +27,6 @@ REQUIRED_KEYS = (
     "author",
     "website",
     "depends",
-    "data",
     "installable",
 )
 VERSION_RE = re.compile(r"^18\.0\.\d+\.\d+\.\d+$")
@@ -40,8 +41,9 @@ ALLOWED_LICENSES = {
     "Other OSI approved licence",
 }
 REQUIRED_AUTHOR = "IUCN SSC"
-# Odoo 18 Community modules the addon may depend on. Adding one is a
-# deliberate decision: extend this list in the same change as the manifest.
+# Odoo 18 Community modules the addons may depend on (besides the
+# repository's own addons). Adding one is a deliberate decision: extend this
+# list in the same change as the manifest.
 ALLOWED_DEPENDS = {
     "base",
     "base_setup",
@@ -66,13 +68,22 @@ ALLOWED_DEPENDS = {
 ASSET_PATH_DIRECTIVES = {"append", "prepend", "before", "after", "replace", "remove"}
 
 
+@pytest.fixture(scope="module", params=ADDONS)
+def addon(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def manifest():
-    return load_manifest()
+def manifest(addon):
+    return load_manifest(addon)
 
 
-def test_manifest_is_a_literal_dict():
-    manifest = ast.literal_eval(MANIFEST_PATH.read_text(encoding="utf-8"))
+def test_addons_found():
+    assert ADDON_NAME in ADDONS, f"{ADDON_NAME} not found among the addons {ADDONS}"
+
+
+def test_manifest_is_a_literal_dict(addon):
+    manifest = ast.literal_eval(manifest_path(addon).read_text(encoding="utf-8"))
     assert isinstance(manifest, dict)
 
 
@@ -122,11 +133,35 @@ def test_depends_allowed(manifest):
     depends = manifest.get("depends", [])
     assert isinstance(depends, list) and all(isinstance(d, str) for d in depends)
     assert len(depends) == len(set(depends)), f"duplicate depends: {depends}"
-    unknown = sorted(set(depends) - ALLOWED_DEPENDS)
+    unknown = sorted(set(depends) - ALLOWED_DEPENDS - set(ADDONS))
     assert not unknown, (
         f"depends on {unknown}, outside the allowed Odoo Community modules "
-        f"(tests/test_manifest.py ALLOWED_DEPENDS)"
+        f"(tests/test_manifest.py ALLOWED_DEPENDS) and the repository's addons"
     )
+
+
+def test_generic_modules_stand_alone(addon, manifest):
+    """The modules besides excfp_odoo are generic: any Odoo 18 database can
+    install one alone, so each depends on Odoo Community modules only, and
+    none is an application."""
+    if addon == ADDON_NAME:
+        return
+    own = sorted(set(manifest.get("depends", [])) & set(ADDONS))
+    assert not own, f"{addon} depends on addons of this repository: {own}"
+    assert not manifest.get("application"), f"{addon} is not an application"
+
+
+def test_data_listed(addon, manifest):
+    """An addon with data files lists them under 'data'."""
+    data_files = [
+        rel(path)
+        for suffix in (".xml", ".csv")
+        for path in addon_files(suffix, addon)
+        if rel(path).split("/", 1)[0] in DATA_FOLDERS
+        and not rel(path).startswith("demo/")
+    ]
+    if data_files or addon == ADDON_NAME:
+        assert manifest.get("data"), f"{addon}: __manifest__.py 'data' is empty"
 
 
 def test_depends_exist_in_odoo_community(manifest):
@@ -137,7 +172,8 @@ def test_depends_exist_in_odoo_community(manifest):
     missing = [
         dep
         for dep in manifest.get("depends", [])
-        if not any((root / dep / "__manifest__.py").is_file() for root in roots)
+        if dep not in ADDONS
+        and not any((root / dep / "__manifest__.py").is_file() for root in roots)
     ]
     assert not missing, (
         f"not Odoo Community modules in {[str(r) for r in roots]}: {missing}"
@@ -151,8 +187,10 @@ def _listed(manifest, key):
 
 
 @pytest.mark.parametrize("key", ["data", "demo"])
-def test_listed_files_exist(manifest, key):
-    missing = [f for f in _listed(manifest, key) if not (ADDON_DIR / f).is_file()]
+def test_listed_files_exist(addon, manifest, key):
+    missing = [
+        f for f in _listed(manifest, key) if not (addon_dir(addon) / f).is_file()
+    ]
     assert not missing, f"manifest {key!r} lists missing files: {missing}"
 
 
@@ -174,12 +212,12 @@ def test_demo_files_only_in_demo(manifest):
     )
 
 
-def test_no_orphan_data_files(manifest):
+def test_no_orphan_data_files(addon, manifest):
     listed = set(_listed(manifest, "data")) | set(_listed(manifest, "demo"))
     orphans = [
         rel(path)
         for suffix in (".xml", ".csv")
-        for path in addon_files(suffix)
+        for path in addon_files(suffix, addon)
         if rel(path).split("/", 1)[0] in DATA_FOLDERS and rel(path) not in listed
     ]
     assert not orphans, f"files never loaded (not in the manifest): {sorted(orphans)}"
@@ -200,7 +238,7 @@ def _asset_paths(manifest):
 
 def _asset_matches(path):
     module = path.split("/", 1)[0]
-    if module == ADDON_NAME:
+    if module in ADDONS:
         roots = [REPO_ROOT]
     else:
         roots = odoo_addons_dirs()
@@ -226,11 +264,11 @@ def test_asset_globs_match_files(manifest):
     assert not empty, f"asset paths matching no file: {empty}"
 
 
-def test_own_assets_use_module_prefix(manifest):
-    """Asset paths start with a module name; own files with ``excfp_odoo/``."""
+def test_own_assets_use_module_prefix(addon, manifest):
+    """Asset paths start with a module name; own files with the addon's."""
     bad = [
         f"{bundle}: {path}"
         for bundle, path in _asset_paths(manifest)
         if path.startswith(("static/", "/", "./"))
     ]
-    assert not bad, f"asset paths must start with '{ADDON_NAME}/': {bad}"
+    assert not bad, f"asset paths must start with '{addon}/': {bad}"

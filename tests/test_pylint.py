@@ -1,11 +1,12 @@
-"""pylint with pylint-odoo on excfp_odoo, configured by /work/main/.pylintrc."""
+"""pylint with pylint-odoo on every addon of the repository, configured by
+/work/main/.pylintrc."""
 
 import configparser
 import re
 import subprocess
 import sys
 
-from excfp_static import ADDON_NAME, REPO_ROOT
+from excfp_static import ADDONS, REPO_ROOT
 
 PYLINTRC = REPO_ROOT / ".pylintrc"
 TIMEOUT = 300
@@ -46,7 +47,7 @@ def test_pylintrc_names_known_checks():
 
 
 def test_pylint_odoo_clean():
-    result = _run_pylint(f"--rcfile={PYLINTRC}", ADDON_NAME)
+    result = _run_pylint(f"--rcfile={PYLINTRC}", *ADDONS)
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
         print(output)

@@ -2,10 +2,12 @@
 
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PATHS = ["excfp_odoo", "tests", "conftest.py", "benchmarks"]
+from excfp_static import ADDONS, REPO_ROOT
+
+ROOT = REPO_ROOT
+# every addon of the repository, and the code around them
+PATHS = [*ADDONS, "tests", "conftest.py", "benchmarks"]
 
 
 def _ruff(*args):

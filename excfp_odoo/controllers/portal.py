@@ -5,30 +5,13 @@ from werkzeug.exceptions import Forbidden, NotFound
 from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
-from odoo.tools import html2plaintext, plaintext2html
+from odoo.tools import html2plaintext
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-# Ids beyond PostgreSQL's integer would fail in SQL, not as "not found".
-MAX_ID = 2**31 - 1
-EXPERIENCE_MAX_LENGTH = 5000
-TRAINING_STATES = ("encouraged", "enrolled", "completed")
-OPEN_STATES = ("new", "in_progress")
-
-
-def _clean(value):
-    """Form and query strings as PostgreSQL takes them: text, no NUL."""
-    return value.replace("\x00", "").strip() if isinstance(value, str) else ""
-
-
-def _to_id(value):
-    """A record id from a form or query string, or None. isascii: "²" is a
-    digit to str.isdigit() but not to int()."""
-    value = _clean(value)
-    if not (value.isascii() and value.isdigit()) or int(value) > MAX_ID:
-        return None
-    return int(value)
+from ..const import OPEN_STATES, TRAINING_STATES
+from .utils import MAX_ID, clean_text, to_id
 
 
 class ExcfpPortal(CustomerPortal):
@@ -61,7 +44,7 @@ class ExcfpPortal(CustomerPortal):
 
     def _excfp_page(self, page):
         """The page number of a list; core's pager takes "²" for a number."""
-        return page if isinstance(page, int) else _to_id(page) or 1
+        return page if isinstance(page, int) else to_id(page) or 1
 
     @staticmethod
     def _excfp_web_url(url):
@@ -96,10 +79,12 @@ class ExcfpPortal(CustomerPortal):
         if focal_point:
             # The focal point's cards come with the page: their figures are
             # the checklist's, already read (a counter would read them again).
-            documents, outstanding = focal_point._excfp_required_documents()
+            documents, outstanding = request.env[
+                "excfp.governance.document"
+            ]._required_for(focal_point)
             response.qcontext.update(
-                excfp_checklist=focal_point._excfp_onboarding_checklist(
-                    documents, outstanding
+                excfp_checklist=request.env["excfp.role"]._onboarding_checklist(
+                    focal_point, documents, outstanding
                 ),
                 excfp_ack_progress=f"{len(documents) - len(outstanding)} / "
                 f"{len(documents)}",
@@ -207,7 +192,9 @@ class ExcfpPortal(CustomerPortal):
         partner = self._excfp_focal_point()
         if not partner:
             return request.redirect("/my")
-        documents, outstanding = partner._excfp_required_documents()
+        documents, outstanding = request.env["excfp.governance.document"]._required_for(
+            partner
+        )
         # Required but with neither link nor file: listed, not acknowledgeable.
         unavailable = (
             request.env["excfp.governance.document"]
@@ -249,7 +236,7 @@ class ExcfpPortal(CustomerPortal):
                     or (doc.file and f"/my/ssc/governance/{doc.id}/file")
                     for doc in documents
                 },
-                "message": _clean(kw.get("message")),
+                "message": clean_text(kw.get("message")),
             }
         )
         return request.render("excfp_odoo.portal_my_ssc_governance", values)
@@ -267,21 +254,23 @@ class ExcfpPortal(CustomerPortal):
         partner = self._excfp_focal_point()
         if not partner:
             raise Forbidden()
-        documents, outstanding = partner._excfp_required_documents()
-        if _clean(document_id) == "all":
+        documents, outstanding = request.env["excfp.governance.document"]._required_for(
+            partner
+        )
+        if clean_text(document_id) == "all":
             # Only what the page listed, and only once the person said they
             # read each of them: a document added since is read first.
             if not kw.get("confirm"):
                 return request.redirect("/my/ssc/governance?message=confirm")
-            listed = {_to_id(i) for i in _clean(document_ids).split(",")}
+            listed = {to_id(i) for i in clean_text(document_ids).split(",")}
             todo = outstanding.filtered(lambda doc: doc.id in listed)
         else:
-            todo = documents.filtered(lambda doc: doc.id == _to_id(document_id))
+            todo = documents.filtered(lambda doc: doc.id == to_id(document_id))
             if not todo:
                 raise NotFound()
-            if todo.version != _clean(version):
+            if todo.version != clean_text(version):
                 return request.redirect("/my/ssc/governance?message=new_version")
-        acknowledged = partner._excfp_acknowledge(todo)
+        acknowledged = request.env["excfp.acknowledgement"]._acknowledge(partner, todo)
         message = "acknowledged" if acknowledged else "nothing"
         return request.redirect(f"/my/ssc/governance?message={message}")
 
@@ -297,7 +286,9 @@ class ExcfpPortal(CustomerPortal):
         partner = self._excfp_focal_point()
         if not partner:
             raise NotFound()
-        documents, _outstanding = partner._excfp_required_documents()
+        documents, _outstanding = request.env[
+            "excfp.governance.document"
+        ]._required_for(partner)
         document = documents.filtered(lambda doc: doc.id == document_id)
         if not document.file:
             raise NotFound()
@@ -338,49 +329,6 @@ class ExcfpPortal(CustomerPortal):
             "networks": request.env["excfp.exsitu.network"].search([]),
         }
 
-    def _excfp_profile_validate(self, partner, form):
-        """Odoo's portal way (``details_form_validate``): a dict of field
-        errors and a list of messages, shown above the form."""
-        env = request.env
-        error, messages = {}, []
-        org_types = dict(
-            env["res.partner"]._fields["exsitu_org_type"]._description_selection(env)
-        )
-        if form["exsitu_org_type"] and form["exsitu_org_type"] not in org_types:
-            error["exsitu_org_type"] = "error"
-            messages.append(env._("Choose an organisation type from the list."))
-        networks = env["excfp.exsitu.network"].search([])
-        if None in form["network_ids"] or not set(form["network_ids"]) <= set(
-            networks.ids
-        ):
-            error["network_ids"] = "error"
-            messages.append(env._("Choose networks from the list."))
-        if len(form["exsitu_experience"]) > EXPERIENCE_MAX_LENGTH:
-            error["exsitu_experience"] = "error"
-            messages.append(
-                env._(
-                    "Describe your ex situ experience in at most %s characters.",
-                    EXPERIENCE_MAX_LENGTH,
-                )
-            )
-        if form["cpsg_training_state"] not in TRAINING_STATES + ("none",):
-            error["cpsg_training_state"] = "error"
-            messages.append(env._("Choose your CPSG training status from the list."))
-        answer = form["cpsg_answer"]
-        # The same answer again (a double submission) is no error: it changes
-        # nothing. An answer the status no longer allows is a stale form.
-        if answer not in ("", "accept", "decline") or (
-            answer == "decline" and partner.cpsg_status not in ("invited", "declined")
-        ):
-            error["cpsg_answer"] = "error"
-            messages.append(
-                env._(
-                    "This answer to the CPSG invitation is not possible any more: "
-                    "your membership status has changed. Reload the page."
-                )
-            )
-        return error, messages
-
     @http.route(
         "/my/ssc/profile",
         type="http",
@@ -401,27 +349,17 @@ class ExcfpPortal(CustomerPortal):
         )
         if request.httprequest.method == "POST":
             form = {
-                "exsitu_org_type": _clean(post.get("exsitu_org_type")),
+                "exsitu_org_type": clean_text(post.get("exsitu_org_type")),
                 "network_ids": [
-                    _to_id(value)
+                    to_id(value)
                     for value in request.httprequest.form.getlist("network_ids")
                 ],
-                "exsitu_experience": _clean(post.get("exsitu_experience")),
-                "cpsg_training_state": _clean(post.get("cpsg_training_state")),
-                "cpsg_answer": _clean(post.get("cpsg_answer")),
+                "exsitu_experience": clean_text(post.get("exsitu_experience")),
+                "cpsg_training_state": clean_text(post.get("cpsg_training_state")),
+                "cpsg_answer": clean_text(post.get("cpsg_answer")),
             }
-            error, messages = self._excfp_profile_validate(partner, form)
+            error, messages = partner._excfp_portal_update_profile(form)
             if not error:
-                experience = form["exsitu_experience"]
-                partner._excfp_portal_update_profile(
-                    org_type=form["exsitu_org_type"] or False,
-                    networks=request.env["excfp.exsitu.network"].browse(
-                        form["network_ids"]
-                    ),
-                    experience=plaintext2html(experience) if experience else False,
-                    training_state=form["cpsg_training_state"],
-                    cpsg_answer=form["cpsg_answer"] or None,
-                )
                 return request.redirect("/my/ssc/profile?saved=1")
             values.update(self._excfp_profile_values(partner, form))
             values.update({"error": error, "error_message": messages})
@@ -489,7 +427,7 @@ class ExcfpPortal(CustomerPortal):
         filterby = filterby if filterby in filters else "open"
         sortby = sortby if sortby in sortings else "date"
         search_in = search_in if search_in in inputs else "name"
-        search = _clean(search)[:200]
+        search = clean_text(search)[:200]
         domain = self._excfp_request_domain() + filters[filterby]["domain"]
         if search:
             if search_in == "counterpart":
@@ -561,7 +499,7 @@ class ExcfpPortal(CustomerPortal):
                 "liaison": liaison_sudo,
                 "can_answer": liaison_sudo.state in OPEN_STATES
                 and liaison_sudo._is_answered_by(self._excfp_partner()),
-                "message": _clean(kw.get("message")),
+                "message": clean_text(kw.get("message")),
             }
         )
         values = self._get_page_view_values(

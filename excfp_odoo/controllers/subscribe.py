@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import consteq, email_normalize
 
-from .portal import _clean, _to_id
+from .utils import clean_text, to_id
 
 MAX_LENGTH = 200
 FORM = "exsitu_subscribe"
@@ -43,16 +43,13 @@ class ExsituSubscribe(http.Controller):
                     env._("Keep each field under %s characters.", MAX_LENGTH)
                 )
                 break
-        org_types = dict(
-            env["res.partner"]._fields["exsitu_org_type"]._description_selection(env)
-        )
-        if form["org_type"] and form["org_type"] not in org_types:
-            error["org_type"] = "error"
-            messages.append(env._("Choose an organisation type from the list."))
-        networks = env["excfp.exsitu.network"].sudo().search([]).ids
-        if None in form["network_ids"] or not set(form["network_ids"]) <= set(networks):
-            error["network_ids"] = "error"
-            messages.append(env._("Choose networks from the list."))
+        for field, message in (
+            env["excfp.exsitu.network"]
+            ._choice_errors(form["org_type"], form["network_ids"])
+            .items()
+        ):
+            error[field] = "error"
+            messages.append(message)
         if not form["consent"]:
             error["consent"] = "error"
             messages.append(env._("Tick the box to agree to receive the mailings."))
@@ -71,17 +68,17 @@ class ExsituSubscribe(http.Controller):
             return request.render(
                 "excfp_odoo.exsitu_subscribe_page", self._form_values()
             )
-        if _clean(post.get("website_url")):
+        if clean_text(post.get("website_url")):
             # the field people do not see: a robot filled the form
             return request.render("excfp_odoo.exsitu_subscribe_sent", {})
         networks = [
-            _to_id(value) for value in request.httprequest.form.getlist("network_ids")
+            to_id(value) for value in request.httprequest.form.getlist("network_ids")
         ]
         form = {
-            "name": _clean(post.get("name")),
-            "email": _clean(post.get("email")),
-            "organisation": _clean(post.get("organisation")),
-            "org_type": _clean(post.get("org_type")),
+            "name": clean_text(post.get("name")),
+            "email": clean_text(post.get("email")),
+            "organisation": clean_text(post.get("organisation")),
+            "org_type": clean_text(post.get("org_type")),
             "network_ids": networks,
             "consent": bool(post.get("consent")),
         }
@@ -91,9 +88,9 @@ class ExsituSubscribe(http.Controller):
                 request.env["excfp.form.throttle"].sudo()._admit(
                     FORM,
                     request.httprequest.remote_addr,
-                    _clean(post.get("proof_challenge")),
-                    _clean(post.get("proof_signature")),
-                    _clean(post.get("proof_nonce")),
+                    clean_text(post.get("proof_challenge")),
+                    clean_text(post.get("proof_signature")),
+                    clean_text(post.get("proof_nonce")),
                 )
             except UserError as refusal:
                 error, messages = {"proof": "error"}, [refusal.args[0]]
@@ -116,7 +113,7 @@ class ExsituSubscribe(http.Controller):
         return request.render("excfp_odoo.exsitu_subscribe_sent", {})
 
     def _optin_from_token(self, token):
-        token = _clean(token)
+        token = clean_text(token)
         if not token or len(token) > 64:
             raise NotFound()
         optin = (

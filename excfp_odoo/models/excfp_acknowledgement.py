@@ -1,6 +1,10 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..const import CRON_BATCH_SIZE
+from ..utils import get_days
 
 
 class ExcfpAcknowledgement(models.Model):
@@ -84,3 +88,77 @@ class ExcfpAcknowledgement(models.Model):
                     document=ack.document_id.name,
                     version=ack.version,
                 )
+
+    @api.model
+    def _acknowledge(self, partner, documents, channel="portal"):
+        """Acknowledge for ``partner`` the current version of ``documents``.
+        Versions already acknowledged are skipped, so a repeated submission
+        records nothing."""
+        partner.ensure_one()
+        # Two submissions at once: the second waits on this row, then fails to
+        # serialise and Odoo replays it, when it finds nothing left to record.
+        # An update, not a lock (SELECT ... FOR NO KEY UPDATE NOWAIT): under
+        # REPEATABLE READ a row only locked by a transaction that committed
+        # since this one's snapshot passes, and the insert then breaks the
+        # unique constraint, which Odoo does not replay (see the test).
+        self.env.cr.execute(
+            SQL(
+                "UPDATE res_partner SET write_date = write_date WHERE id = %s",
+                partner.id,
+            )
+        )
+        _required, outstanding = self.env["excfp.governance.document"]._required_for(
+            partner
+        )
+        return self.sudo().create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "document_id": document.id,
+                    "version": document.version,
+                    "channel": channel,
+                }
+                for document in outstanding & documents
+            ]
+        )
+
+    @api.model
+    def _cron_reminders(self):
+        """Remind focal points of the documents they have not acknowledged, at
+        most once per reminder interval; none once they are complete.
+
+        The reminder date is written with the emails, in the same transaction:
+        a second run, or a run after a crash, picks up only who is left.
+        """
+        Partner = self.env["res.partner"]
+        today = fields.Date.context_today(self)
+        interval = get_days(self.env, "excfp_odoo.ack_reminder_interval_days")
+        domain = [
+            ("is_excfp", "=", True),
+            ("governance_ack_complete", "=", False),
+            "|",
+            ("excfp_ack_reminder_date", "=", False),
+            (
+                "excfp_ack_reminder_date",
+                "<=",
+                fields.Date.subtract(today, days=interval),
+            ),
+        ]
+        partners = Partner.search(domain, limit=CRON_BATCH_SIZE)
+        if partners:
+            partners.write({"excfp_ack_reminder_date": today})
+            # Odoo's mass mail composer renders and queues the batch at once,
+            # keeping a copy of each email in the partner's chatter.
+            self.env["mail.compose.message"].with_context(
+                default_composition_mode="mass_mail",
+                default_model=Partner._name,
+                default_res_ids=partners.ids,
+                default_template_id=self.env.ref(
+                    "excfp_odoo.mail_template_governance_reminder"
+                ).id,
+            ).create(
+                {"auto_delete": True, "auto_delete_keep_log": True, "force_send": False}
+            )._action_send_mail()
+        self.env["ir.cron"]._notify_progress(
+            done=len(partners), remaining=Partner.search_count(domain)
+        )

@@ -7,10 +7,8 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL, mute_logger, split_every
 from odoo.tools.sql import create_index
 
-from .excfp_params import get_days
-from .excfp_role import ROLE_TYPES
-from .excfp_specialist_group import GROUP_TYPES
-from .res_partner import ORG_TYPES
+from ..const import GROUP_TYPES, ORG_TYPES, ROLE_TYPES
+from ..utils import default_owner, get_days
 
 # Subscriptions added or removed per run: a scheduled run does this many,
 # then reports what is left and Odoo runs it again at once.
@@ -137,6 +135,50 @@ class ExcfpAudience(models.Model):
             .with_context(active_test=False)
             .search(list(domain))
             .mailing_list_id
+        )
+
+    @api.model
+    def _subscriptions_of(self, emails, opt_out=False, domain=()):
+        """The subscriptions of ``emails`` to the lists of the audiences (of
+        those in ``domain``), opted out or not as ``opt_out`` says."""
+        emails = [email for email in emails if email]
+        lists = self._mailing_lists(domain)
+        if not emails or not lists:
+            return self.env["mailing.subscription"]
+        return self.env["mailing.subscription"].search(
+            [
+                ("list_id", "in", lists.ids),
+                ("contact_id.email_normalized", "in", emails),
+                ("opt_out", "=", opt_out),
+            ]
+        )
+
+    @api.model
+    def _unsubscribe(self, partners):
+        """Take ``partners``' emails off the audiences' lists (their opt-outs,
+        which are remembered, stay)."""
+        self._subscriptions_of(partners.mapped("email_normalized")).unlink()
+
+    @api.model
+    def _opt_out(self, partners):
+        """An opt-out holds at once on every audience list, not at the next
+        sync: a mailing to another list this afternoon must not reach them."""
+        self._subscriptions_of(partners.mapped("email_normalized")).with_context(
+            excfp_consent_known=True
+        ).write({"opt_out": True})
+
+    @api.model
+    def _on_bounced(self, partners):
+        """Contacts past the bounce threshold leave the audiences at once, and
+        the secretariat gets an activity to fix each address; the daily sync
+        keeps them out until it is fixed."""
+        self._unsubscribe(partners)
+        activity_type = self.env.ref("excfp_odoo.mail_activity_type_fix_email")
+        todo = partners.filtered(
+            lambda p: activity_type not in p.activity_ids.activity_type_id
+        )
+        todo.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
+            activity_type_id=activity_type.id, user_id=default_owner(self.env).id
         )
 
     # ---- Segment ----

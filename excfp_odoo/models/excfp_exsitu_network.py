@@ -58,3 +58,23 @@ class ExcfpExsituNetwork(models.Model):
     def _compute_display_name(self):
         for network in self:
             network.display_name = network.code or network.name
+
+    @api.model
+    def _choice_errors(self, org_type, network_ids):
+        """What is wrong with an organisation type and networks chosen on a
+        form (the portal profile, the public subscription form): a message
+        per wrong choice, by "org_type" and "network_ids"."""
+        errors = {}
+        org_types = dict(
+            self.env["res.partner"]
+            ._fields["exsitu_org_type"]
+            ._description_selection(self.env)
+        )
+        if org_type and org_type not in org_types:
+            errors["org_type"] = self.env._(
+                "Choose an organisation type from the list."
+            )
+        known = set(self.sudo().search([]).ids)
+        if None in network_ids or not set(network_ids) <= known:
+            errors["network_ids"] = self.env._("Choose networks from the list.")
+        return errors

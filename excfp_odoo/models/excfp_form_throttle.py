@@ -9,7 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, consteq, hmac
 
-from .excfp_params import get_days
+from ..utils import get_days
 
 # A challenge of the form is solved within this many seconds of the page.
 CHALLENGE_VALIDITY = 3600

@@ -69,6 +69,27 @@ class ExcfpGovernanceDocument(models.Model):
         focal point: cached, and cleared (in every worker) when one changes."""
         return tuple(self.sudo().search(self._required_domain()).ids)
 
+    @api.model
+    def _required_for(self, partner):
+        """The documents required of focal points, and those of them whose
+        current version ``partner`` has not acknowledged yet."""
+        partner.ensure_one()
+        documents = self.sudo().browse(self._required_ids())
+        done = (
+            self.env["excfp.acknowledgement"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("document_id", "in", documents.ids),
+                    ("is_current", "=", True),
+                ],
+                ["document_id"],
+            )
+            .document_id
+        )
+        return documents, documents - done
+
     @api.model_create_multi
     def create(self, vals_list):
         documents = super().create(vals_list)

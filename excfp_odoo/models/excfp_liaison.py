@@ -9,16 +9,15 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .excfp_params import (
-    CRON_BATCH_SIZE,
+from ..const import OPEN_STATES
+from ..utils import (
     configured_owner,
     default_owner,
     get_days,
     responsible_user,
+    schedule_followups,
     without_followup,
 )
-
-OPEN_STATES = ("new", "in_progress")
 
 
 class ExcfpLiaison(models.Model):
@@ -453,7 +452,7 @@ class ExcfpLiaison(models.Model):
         if (
             not request.group_id
             and author
-            and not self.env.context.get("excfp_auto_submitted")
+            and not self.env.context.get("mail_gateway_auto_submitted")
             and not request._sender_told_recently()
         ):
             request._notify_unrouted()
@@ -517,7 +516,7 @@ class ExcfpLiaison(models.Model):
             and message.subtype_id == self.env.ref("mail.mt_comment")
             and message.author_id
             and not context.get("excfp_liaison_notice")
-            and not context.get("excfp_auto_submitted")
+            and not context.get("mail_gateway_auto_submitted")
             and not context.get("excfp_liaison_opening")
         ):
             author = message.author_id
@@ -583,15 +582,14 @@ class ExcfpLiaison(models.Model):
             ("is_overdue", "=", True),
             *without_followup(activity_type, today_start),
         ]
-        requests = self.search(domain, limit=CRON_BATCH_SIZE)
         owner = default_owner(self.env)
-        for user, batch in requests.grouped("user_id").items():
-            # No email per activity: owners find them in their activities.
-            batch.with_context(mail_activity_quick_update=True).activity_schedule(
-                activity_type_id=activity_type.id,
-                user_id=(user or owner).id,
-                date_deadline=fields.Date.context_today(self),
-            )
-        self.env["ir.cron"]._notify_progress(
-            done=len(requests), remaining=self.search_count(domain)
+        today = fields.Date.context_today(self)
+        schedule_followups(
+            self,
+            domain,
+            activity_type,
+            lambda requests: (
+                (batch, user or owner, today)
+                for user, batch in requests.grouped("user_id").items()
+            ),
         )

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from odoo import Command, api, fields, models
 
-from .res_partner import ORG_TYPES
+from ..const import ORG_TYPES
 
 # A confirmation link is valid this long after its last email.
 OPTIN_VALIDITY = timedelta(days=7)
@@ -125,15 +125,8 @@ class ExcfpMailingOptin(models.Model):
             )
         else:
             partners.write({"exsitu_mailing_consent": "opted_in"})
-        lists = self.env["excfp.audience"]._mailing_lists(
-            [("source", "=", "community")]
-        )
-        self.env["mailing.subscription"].search(
-            [
-                ("list_id", "in", lists.ids),
-                ("contact_id.email_normalized", "=", self.email),
-                ("opt_out", "=", True),
-            ]
+        self.env["excfp.audience"]._subscriptions_of(
+            [self.email], opt_out=True, domain=[("source", "=", "community")]
         ).write({"opt_out": False})
         self.write(
             {

@@ -1,33 +1,22 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 from odoo.tools.sql import create_index
 
-from .excfp_params import (
-    CRON_BATCH_SIZE,
+from ..const import CHAIR_TYPES, END_REASONS, ROLE_TYPES
+from ..utils import (
     default_owner,
     get_days,
     portal_invite_enabled,
+    responsible_user,
+    schedule_followups,
     without_followup,
 )
 
-ROLE_TYPES = [
-    ("chair", "Chair"),
-    ("co_chair", "Co-Chair"),
-    ("focal_point", "Ex situ Focal Point"),
-    ("red_list_coordinator", "Red List Authority Coordinator"),
-    ("programme_officer", "Programme Officer"),
-    ("member", "Member"),
-]
-CHAIR_TYPES = ("chair", "co_chair")
-END_REASONS = [
-    ("term_ended", "Term ended"),
-    ("resigned", "Resigned"),
-    ("replaced", "Replaced"),
-    ("deceased", "Deceased"),
-    ("other", "Other"),
-]
 STATE_TRANSITIONS = {
     ("nominated", "active"),
     ("nominated", "ended"),
@@ -411,7 +400,7 @@ class ExcfpRole(models.Model):
                 ("state", "in", ("active", "ended")),
             ]
         ).partner_id
-        with_user = partners._excfp_with_user(active_test=False)
+        with_user = self._partners_with_user(partners, active_test=False)
         return {
             partner: (partner.cpsg_status, partner in with_user, partner in onboarded)
             for partner in partners
@@ -427,7 +416,7 @@ class ExcfpRole(models.Model):
             "excfp_odoo.mail_activity_plan_focal_point_onboarding",
             raise_if_not_found=False,
         )
-        with_user = self.env["res.partner"].union(*before)._excfp_with_user()
+        with_user = self._partners_with_user(self.env["res.partner"].union(*before))
         for partner, (status, had_user, onboarded) in before.items():
             name = partner.name
             if partner.cpsg_status == "invited" and status != "invited":
@@ -530,16 +519,146 @@ class ExcfpRole(models.Model):
             ("term_id.date_end", "<=", fields.Date.add(today, days=notice)),
             *without_followup(activity_type, fields.Date.subtract(today, days=notice)),
         ]
-        roles = self.search(domain, limit=CRON_BATCH_SIZE)
-        for term, batch in roles.grouped("term_id").items():
-            batch.with_context(mail_activity_quick_update=True).activity_schedule(
-                activity_type_id=activity_type.id,
-                user_id=default_owner(self.env).id,
-                date_deadline=term.date_end,
-            )
-        self.env["ir.cron"]._notify_progress(
-            done=len(roles), remaining=self.search_count(domain)
+        owner = default_owner(self.env)
+        schedule_followups(
+            self,
+            domain,
+            activity_type,
+            lambda roles: (
+                (batch, owner, term.date_end)
+                for term, batch in roles.grouped("term_id").items()
+            ),
         )
+
+    @api.model
+    def _partners_with_user(self, partners, active_test=True):
+        """Those of ``partners`` who have a user, in one query."""
+        users = (
+            self.env["res.users"]
+            .sudo()
+            .with_context(active_test=active_test)
+            .search([("partner_id", "in", partners.ids)])
+        )
+        return partners.browse(users.partner_id.ids)
+
+    @api.model
+    def _invite_to_portal(self, partners):
+        """Invite new focal points to the portal with Odoo's own portal wizard
+        (signup email), when the setting is on. People who already have a user,
+        portal or internal, keep it; no email, or an email another user already
+        has, is noted on the contact for the secretariat rather than failing
+        the activation."""
+        # Not while a module loads its data (demo focal points get no invitation).
+        if not portal_invite_enabled(self.env) or self.env.context.get(
+            "install_module"
+        ):
+            return
+        notes = {}
+        for partner in partners.filtered(
+            lambda p: not p.with_context(active_test=False).user_ids
+        ):
+            if not partner.email:
+                notes[partner.id] = self.env._(
+                    "Not invited to the portal: the contact has no email."
+                )
+                continue
+            wizard = (
+                self.env["portal.wizard"]
+                .sudo()
+                .with_context(excfp_queue_mail=True)
+                .create({"partner_ids": [Command.set(partner.ids)]})
+            )
+            try:
+                with self.env.cr.savepoint():
+                    wizard.user_ids.action_grant_access()
+            except UserError as error:
+                notes[partner.id] = self.env._(
+                    "Not invited to the portal: %s", error.args[0]
+                )
+        if notes:
+            partners.browse(notes)._message_log_batch(bodies=notes)
+
+    @api.model
+    def _launch_onboarding(self, partners):
+        """Launch the editable "Focal point onboarding" plan on new focal points.
+
+        Does what Odoo's plan wizard does, but one batch of activities per step
+        for all partners instead of one per partner and step.
+        """
+        plan = self.env.ref(
+            "excfp_odoo.mail_activity_plan_focal_point_onboarding",
+            raise_if_not_found=False,
+        )
+        if not partners or not plan or not plan.active or not plan.template_ids:
+            return
+        on_demand = responsible_user(self.env)
+        today = fields.Date.context_today(self)
+        steps = []
+        for template in plan.template_ids:
+            responsible = (
+                template.responsible_id
+                if template.responsible_type == "other" and template.responsible_id
+                else on_demand
+            )
+            deadline = template._get_date_deadline(today)
+            partners.with_context(mail_activity_quick_update=True).activity_schedule(
+                activity_type_id=template.activity_type_id.id,
+                summary=template.summary,
+                note=template.note,
+                user_id=responsible.id,
+                date_deadline=deadline,
+            )
+            steps.append(
+                self.env._(
+                    "%(activity)s, assigned to %(name)s, due on %(deadline)s",
+                    activity=template.summary or template.activity_type_id.name,
+                    name=responsible.name,
+                    deadline=format_date(self.env, deadline),
+                )
+            )
+        body = Markup("%s<ul>%s</ul>") % (
+            self.env._('The plan "%s" has been started', plan.name),
+            Markup().join(Markup("<li>%s</li>") % step for step in steps),
+        )
+        partners._message_log_batch(bodies=dict.fromkeys(partners.ids, body))
+
+    @api.model
+    def _onboarding_checklist(self, partner, documents=None, outstanding=None):
+        """What the Terms of Reference ask of a new focal point, each step
+        with whether ``partner`` has done it and where on the portal it is
+        done. ``documents`` and ``outstanding``: the governance documents'
+        _required_for(partner), when the caller has them already."""
+        partner.ensure_one()
+        if documents is None:
+            documents, outstanding = self.env[
+                "excfp.governance.document"
+            ]._required_for(partner)
+        return [
+            {
+                "name": self.env._("Answer the invitation to join CPSG"),
+                "done": partner.cpsg_status in ("member", "declined"),
+                "url": "/my/ssc/profile#cpsg",
+            },
+            {
+                "name": self.env._("Take the CPSG training"),
+                "done": partner.cpsg_training_state == "completed",
+                "url": "/my/ssc/profile#training",
+            },
+            {
+                "name": self.env._(
+                    "Acknowledge the governance documents (%(done)s of %(total)s)",
+                    done=len(documents) - len(outstanding),
+                    total=len(documents),
+                ),
+                "done": not outstanding,
+                "url": "/my/ssc/governance",
+            },
+            {
+                "name": self.env._("Complete your ex situ profile"),
+                "done": partner._excfp_profile_complete(),
+                "url": "/my/ssc/profile",
+            },
+        ]
 
     def _on_activated(self):
         """Apply the Terms of Reference to roles that just became active."""
@@ -566,8 +685,8 @@ class ExcfpRole(models.Model):
                 ("id", "not in", focal_points.ids),
             ]
         ).partner_id
-        (focal_points.partner_id - onboarded)._excfp_launch_onboarding()
-        focal_points.partner_id._excfp_invite_to_portal()
+        self._launch_onboarding(focal_points.partner_id - onboarded)
+        self._invite_to_portal(focal_points.partner_id)
         focal_points._reassign_open_liaisons()
         bodies = {}
         for role in focal_points:

@@ -3,14 +3,7 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-CHAIR_TYPES = ("chair", "co_chair")
-GROUP_TYPES = [
-    ("taxonomic_sg", "Taxonomic Specialist Group"),
-    ("disciplinary_sg", "Disciplinary Specialist Group"),
-    ("task_force", "Task Force"),
-    ("red_list_authority", "Red List Authority"),
-    ("stand_alone", "Stand-alone Group"),
-]
+from ..const import CHAIR_TYPES, GROUP_TYPES
 
 
 class ExcfpSpecialistGroup(models.Model):

@@ -6,6 +6,46 @@ from odoo import models
 class MailRenderMixin(models.AbstractModel):
     _inherit = "mail.render.mixin"
 
+    def _excfp_render_field(
+        self,
+        render_core,
+        mailing,
+        field,
+        res_ids,
+        source,
+        *,
+        engine="inline_template",
+        compute_lang=False,
+        set_lang=False,
+        add_context=None,
+        options=None,
+    ):
+        """Shared by the ``_render_field`` overrides of a mailing and of its
+        mail composer. ``render_core`` is the override's
+        ``super()._render_field``, called with the override's arguments. With
+        ``mailing`` None (no translation applies): core's rendering.
+        Otherwise the recipients with a translation of ``mailing`` in their
+        language get ``source(translation)`` rendered, the others core's
+        rendering."""
+        core = {
+            "engine": engine,
+            "compute_lang": compute_lang,
+            "set_lang": set_lang,
+            "add_context": add_context,
+            "options": options,
+        }
+        if mailing is None:
+            return render_core(field, res_ids, **core)
+        return mailing._excfp_render_translated(
+            self,
+            field,
+            res_ids,
+            source,
+            lambda ids: render_core(field, ids, **core),
+            options,
+            add_context,
+        )
+
     def _excfp_render_source(
         self, field, source, res_ids, options=None, add_context=None
     ):

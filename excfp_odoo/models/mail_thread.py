@@ -5,7 +5,7 @@ import logging
 from odoo import api, models
 from odoo.tools import email_domain_extract, email_normalize
 
-from .excfp_params import AUTHSERV_PARAM
+from ..const import AUTHSERV_PARAM
 
 _logger = logging.getLogger(__name__)
 
@@ -39,29 +39,16 @@ def _sender_authenticated(message, authserv_id):
     return False
 
 
-def _is_automatic(message):
-    """Out-of-office, lists, bulk: RFC 3834's Auto-Submitted, Precedence and
-    the X-Autoreply that some responders send alone."""
-    auto_submitted = (message.get("Auto-Submitted") or "no").strip().lower()
-    precedence = (message.get("Precedence") or "").strip().lower()
-    return (
-        auto_submitted != "no"
-        or precedence in ("bulk", "list", "junk")
-        or bool(message.get("X-Autoreply"))
-    )
-
-
 class MailThread(models.AbstractModel):
     _inherit = "mail.thread"
 
     @api.model
     def _message_route_process(self, message, message_dict, routes):
         """What Odoo 18's gateway does not read, in the context for liaison
-        requests: automatic email (neither an answer nor answered), and
-        whether our mail server vouches for the sender (only then may an
-        email stop a request's response clock)."""
-        if _is_automatic(message):
-            self = self.with_context(excfp_auto_submitted=True)
+        requests: whether our mail server vouches for the sender (only then
+        may an email stop a request's response clock). Automatic email
+        (neither an answer nor answered) is flagged by
+        mail_gateway_auto_submitted."""
         if any(route[0] == LIAISON for route in routes or ()):
             authserv_id = (
                 self.env["ir.config_parameter"].sudo().get_param(AUTHSERV_PARAM)

@@ -1,8 +1,6 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
-from odoo.tools import SQL
-from odoo.tools.sql import create_index
 
 
 class MailingMailing(models.Model):
@@ -17,57 +15,6 @@ class MailingMailing(models.Model):
         "get the mailing as written above.",
     )
 
-    def init(self):
-        # The lookups below go by email (traces, contacts): without these
-        # indexes each batch of a send scans what was sent or the whole list.
-        create_index(
-            self.env.cr, "mailing_trace_excfp_email_index", "mailing_trace", ["email"]
-        )
-        create_index(
-            self.env.cr,
-            "mailing_contact_excfp_email_normalized_index",
-            "mailing_contact",
-            ["email_normalized"],
-        )
-
-    def _get_seen_list(self):
-        """Core's answer for the batch's emails only, when the mail composer
-        passes them (see mail.compose.message): core reads every email the
-        mailing (an A/B test: its campaign) already reached, once per batch of
-        recipients, a cost growing with each batch sent."""
-        emails = self.env.context.get("mass_mailing_batch_emails")
-        if emails is None or self.env.context.get("mass_mailing_core_optout"):
-            return super()._get_seen_list()
-        self.ensure_one()
-        # "+ 0": by the batch's emails, never by the mailing's or campaign's
-        # own index, which PostgreSQL takes when its statistics predate the
-        # send, reading all the traces sent so far for every batch
-        if self.ab_testing_enabled:
-            scope = SQL("s.campaign_id + 0 = %s", self.campaign_id.id)
-        else:
-            scope = SQL(
-                "s.mass_mailing_id + 0 = %s AND s.model = %s",
-                self.id,
-                self.mailing_model_real,
-            )
-        self.env["mailing.trace"].flush_model(
-            ["email", "mass_mailing_id", "campaign_id", "model", "res_id"]
-        )
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT s.email
-                  FROM mailing_trace s
-                  JOIN %s t ON t.id = s.res_id
-                 WHERE s.email = ANY(%s) AND %s
-                """,
-                SQL.identifier(self.env[self.mailing_model_real]._table),
-                list(emails),
-                scope,
-            )
-        )
-        return {email for (email,) in self.env.cr.fetchall()}
-
     def _render_field(
         self,
         field,
@@ -80,26 +27,21 @@ class MailingMailing(models.Model):
     ):
         """The subject, preview and body in the recipient's language where
         the mailing has a translation: "view online" and test mails."""
-        core = {
-            "engine": engine,
-            "compute_lang": compute_lang,
-            "set_lang": set_lang,
-            "add_context": add_context,
-            "options": options,
-        }
-        if field not in ("subject", "preview", "body_html") or not (
+        translated = field in ("subject", "preview", "body_html") and bool(
             self.excfp_translation_ids
-        ):
-            return super()._render_field(field, res_ids, **core)
-        return self._excfp_render_translated(
-            self,
+        )
+        return self._excfp_render_field(
+            super()._render_field,
+            self if translated else None,
             field,
             res_ids,
             # as sent: a translation without preview text keeps the mailing's
             lambda t: t[field] or (self.preview if field == "preview" else "") or "",
-            lambda ids: super(MailingMailing, self)._render_field(field, ids, **core),
-            options,
-            add_context,
+            engine=engine,
+            compute_lang=compute_lang,
+            set_lang=set_lang,
+            add_context=add_context,
+            options=options,
         )
 
     def _excfp_render_translated(

@@ -3,7 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .excfp_params import AUTHSERV_PARAM, PORTAL_INVITE_PARAM, portal_invite_enabled
+from ..const import AUTHSERV_PARAM, PARAM_DEFAULTS, PORTAL_INVITE_PARAM
+from ..utils import portal_invite_enabled
 
 
 class ResConfigSettings(models.TransientModel):
@@ -12,7 +13,7 @@ class ResConfigSettings(models.TransientModel):
     excfp_liaison_response_days = fields.Integer(
         string="Response Target (working days)",
         config_parameter="excfp_odoo.liaison_response_days",
-        default=10,
+        default=PARAM_DEFAULTS["excfp_odoo.liaison_response_days"],
         help="Working days, in the company's working calendar, within which a "
         "liaison request should be answered.",
     )
@@ -36,17 +37,17 @@ class ResConfigSettings(models.TransientModel):
     excfp_ack_reminder_interval_days = fields.Integer(
         string="Acknowledgement Reminder Interval (days)",
         config_parameter="excfp_odoo.ack_reminder_interval_days",
-        default=30,
+        default=PARAM_DEFAULTS["excfp_odoo.ack_reminder_interval_days"],
     )
     excfp_cpsg_followup_delay_days = fields.Integer(
         string="CPSG Follow-up Delay (days)",
         config_parameter="excfp_odoo.cpsg_followup_delay_days",
-        default=30,
+        default=PARAM_DEFAULTS["excfp_odoo.cpsg_followup_delay_days"],
     )
     excfp_reappointment_notice_days = fields.Integer(
         string="Reappointment Notice (days)",
         config_parameter="excfp_odoo.reappointment_notice_days",
-        default=90,
+        default=PARAM_DEFAULTS["excfp_odoo.reappointment_notice_days"],
     )
 
     excfp_portal_invite = fields.Boolean(

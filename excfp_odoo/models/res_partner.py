@@ -2,50 +2,31 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import operator as py_operator
 
-from markupsafe import Markup
-
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import (
-    SQL,
     email_normalize,
     float_round,
-    format_date,
     html2plaintext,
     is_html_empty,
+    plaintext2html,
 )
 from odoo.tools.sql import create_index
 
-from .excfp_params import (
-    CRON_BATCH_SIZE,
+from ..const import (
+    CONSENT_SOURCES,
+    CONSENTS,
+    EXPERIENCE_MAX_LENGTH,
+    ORG_TYPES,
+    TRAINING_STATES,
+)
+from ..utils import (
     default_owner,
     get_days,
-    portal_invite_enabled,
     responsible_user,
+    schedule_followups,
     without_followup,
 )
-
-ORG_TYPES = [
-    ("zoo", "Zoo"),
-    ("aquarium", "Aquarium"),
-    ("botanic_garden", "Botanic garden"),
-    ("biobank", "Biobank or gene bank"),
-    ("breeding_centre", "Breeding or propagation centre"),
-    ("rescue_centre", "Rescue centre"),
-    ("other", "Other"),
-]
-CONSENTS = [
-    ("unknown", "Unknown"),
-    ("opted_in", "Opted in"),
-    ("opted_out", "Opted out"),
-]
-CONSENT_SOURCES = [
-    ("import", "Import"),
-    ("portal", "Portal"),
-    ("web_form", "Web form"),
-    ("back_office", "Back office"),
-    ("unsubscribe", "Unsubscribe"),
-]
 
 OPERATORS = {
     "=": py_operator.eq,
@@ -437,7 +418,7 @@ class ResPartner(models.Model):
                 )
         res = super().write(vals)
         if vals.get("exsitu_mailing_consent") == "opted_out":
-            self.sudo()._excfp_opt_out_of_audiences()
+            self.env["excfp.audience"].sudo()._opt_out(self)
         if vals.get("cpsg_status") in ("member", "declined", "not_member"):
             # The invitation was answered: nothing left to follow up.
             self.sudo().activity_feedback(
@@ -445,95 +426,6 @@ class ResPartner(models.Model):
                 feedback=self.env._("The CPSG invitation was answered."),
             )
         return res
-
-    def _excfp_with_user(self, active_test=True):
-        """Those of the partners who have a user, in one query."""
-        users = (
-            self.env["res.users"]
-            .sudo()
-            .with_context(active_test=active_test)
-            .search([("partner_id", "in", self.ids)])
-        )
-        return self.browse(users.partner_id.ids)
-
-    def _excfp_invite_to_portal(self):
-        """Invite new focal points to the portal with Odoo's own portal wizard
-        (signup email), when the setting is on. People who already have a user,
-        portal or internal, keep it; no email, or an email another user already
-        has, is noted on the contact for the secretariat rather than failing
-        the activation."""
-        # Not while a module loads its data (demo focal points get no invitation).
-        if not portal_invite_enabled(self.env) or self.env.context.get(
-            "install_module"
-        ):
-            return
-        notes = {}
-        for partner in self.filtered(
-            lambda p: not p.with_context(active_test=False).user_ids
-        ):
-            if not partner.email:
-                notes[partner.id] = self.env._(
-                    "Not invited to the portal: the contact has no email."
-                )
-                continue
-            wizard = (
-                self.env["portal.wizard"]
-                .sudo()
-                .with_context(excfp_queue_mail=True)
-                .create({"partner_ids": [Command.set(partner.ids)]})
-            )
-            try:
-                with self.env.cr.savepoint():
-                    wizard.user_ids.action_grant_access()
-            except UserError as error:
-                notes[partner.id] = self.env._(
-                    "Not invited to the portal: %s", error.args[0]
-                )
-        if notes:
-            self.browse(notes)._message_log_batch(bodies=notes)
-
-    def _excfp_launch_onboarding(self):
-        """Launch the editable "Focal point onboarding" plan on new focal points.
-
-        Does what Odoo's plan wizard does, but one batch of activities per step
-        for all partners instead of one per partner and step.
-        """
-        plan = self.env.ref(
-            "excfp_odoo.mail_activity_plan_focal_point_onboarding",
-            raise_if_not_found=False,
-        )
-        if not self or not plan or not plan.active or not plan.template_ids:
-            return
-        on_demand = responsible_user(self.env)
-        today = fields.Date.context_today(self)
-        steps = []
-        for template in plan.template_ids:
-            responsible = (
-                template.responsible_id
-                if template.responsible_type == "other" and template.responsible_id
-                else on_demand
-            )
-            deadline = template._get_date_deadline(today)
-            self.with_context(mail_activity_quick_update=True).activity_schedule(
-                activity_type_id=template.activity_type_id.id,
-                summary=template.summary,
-                note=template.note,
-                user_id=responsible.id,
-                date_deadline=deadline,
-            )
-            steps.append(
-                self.env._(
-                    "%(activity)s, assigned to %(name)s, due on %(deadline)s",
-                    activity=template.summary or template.activity_type_id.name,
-                    name=responsible.name,
-                    deadline=format_date(self.env, deadline),
-                )
-            )
-        body = Markup("%s<ul>%s</ul>") % (
-            self.env._('The plan "%s" has been started', plan.name),
-            Markup().join(Markup("<li>%s</li>") % step for step in steps),
-        )
-        self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
 
     # ---- Import ----
 
@@ -569,14 +461,7 @@ class ResPartner(models.Model):
         threshold = get_days(self.env, "excfp_odoo.bounce_threshold")
         bounced = self.filtered(lambda p: p.message_bounce >= threshold)
         if bounced:
-            bounced.sudo()._excfp_leave_audiences()
-            activity_type = self.env.ref("excfp_odoo.mail_activity_type_fix_email")
-            todo = bounced.filtered(
-                lambda p: activity_type not in p.activity_ids.activity_type_id
-            )
-            todo.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
-                activity_type_id=activity_type.id, user_id=default_owner(self.env).id
-            )
+            self.env["excfp.audience"].sudo()._on_bounced(bounced)
         return res
 
     def _message_reset_bounce(self, email):
@@ -588,33 +473,6 @@ class ResPartner(models.Model):
         )
         return res
 
-    def _excfp_audience_subscriptions(self):
-        """The subscriptions of these contacts' emails to the audiences'
-        lists, opted-out ones left aside."""
-        emails = [email for email in self.mapped("email_normalized") if email]
-        lists = self.env["excfp.audience"]._mailing_lists()
-        if not emails or not lists:
-            return self.env["mailing.subscription"]
-        return self.env["mailing.subscription"].search(
-            [
-                ("list_id", "in", lists.ids),
-                ("contact_id.email_normalized", "in", emails),
-                ("opt_out", "=", False),
-            ]
-        )
-
-    def _excfp_leave_audiences(self):
-        """Remove these contacts' emails from the audiences' lists (their
-        opt-outs, which are remembered, stay)."""
-        self._excfp_audience_subscriptions().unlink()
-
-    def _excfp_opt_out_of_audiences(self):
-        """An opt-out holds at once on every audience list, not at the next
-        sync: a mailing to another list this afternoon must not reach them."""
-        self._excfp_audience_subscriptions().with_context(
-            excfp_consent_known=True
-        ).write({"opt_out": True})
-
     @api.model
     def _mailing_get_opt_out_list(self, mailing):
         """Mailings to contacts (not to a list) leave out those who opted out
@@ -622,7 +480,7 @@ class ResPartner(models.Model):
         has no opt-out for contacts besides the blacklist. With the batch's
         emails in the context (see mail.compose.message), only those."""
         domain = [("exsitu_mailing_consent", "=", "opted_out")]
-        emails = self.env.context.get("mass_mailing_batch_emails")
+        emails = self.env.context.get("mass_mailing_set_based_batch_emails")
         if emails is not None:
             domain.append(("email_normalized", "in", list(emails)))
         partners = self.sudo().with_context(active_test=True).search(domain)
@@ -637,55 +495,6 @@ class ResPartner(models.Model):
         Role = self.env["excfp.role"].sudo()
         return Role.search([("partner_id", "=", self.id), *Role._focal_point_domain()])
 
-    def _excfp_required_documents(self):
-        """The documents required of focal points, and those of them whose
-        current version this person has not acknowledged yet."""
-        self.ensure_one()
-        Document = self.env["excfp.governance.document"].sudo()
-        documents = Document.browse(Document._required_ids())
-        done = (
-            self.env["excfp.acknowledgement"]
-            .sudo()
-            .search_fetch(
-                [
-                    ("partner_id", "=", self.id),
-                    ("document_id", "in", documents.ids),
-                    ("is_current", "=", True),
-                ],
-                ["document_id"],
-            )
-            .document_id
-        )
-        return documents, documents - done
-
-    def _excfp_acknowledge(self, documents, channel="portal"):
-        """Acknowledge the current version of ``documents``. Versions already
-        acknowledged are skipped, so a repeated submission records nothing."""
-        self.ensure_one()
-        # Two submissions at once: the second waits on this row, then fails to
-        # serialise (an update, not a mere lock, is what REPEATABLE READ detects)
-        # and Odoo replays it, when it finds nothing left to record.
-        self.env.cr.execute(
-            SQL("UPDATE res_partner SET write_date = write_date WHERE id = %s", self.id)
-        )
-        _required, outstanding = self._excfp_required_documents()
-        todo = outstanding & documents
-        return (
-            self.env["excfp.acknowledgement"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "partner_id": self.id,
-                        "document_id": document.id,
-                        "version": document.version,
-                        "channel": channel,
-                    }
-                    for document in todo
-                ]
-            )
-        )
-
     def _excfp_profile_complete(self):
         self.ensure_one()
         return bool(
@@ -694,120 +503,84 @@ class ResPartner(models.Model):
             and not is_html_empty(self.exsitu_experience)
         )
 
-    def _excfp_onboarding_checklist(self, documents=None, outstanding=None):
-        """What the Terms of Reference ask of a new focal point, each step
-        with whether it is done and where on the portal it is done.
-        ``documents`` and ``outstanding``: _excfp_required_documents(), when
-        the caller has them already."""
+    def _excfp_portal_update_profile(self, form):
+        """The ex situ profile a focal point sends from the portal: checked,
+        then written, with a note in the contact's chatter for the
+        secretariat (tracked fields log their own changes, the note names
+        the others). ``form``: the form's text, the networks' ids (None for
+        one that is no id). Returns Odoo's portal form errors, a dict of
+        fields and a list of messages, both empty once saved."""
         self.ensure_one()
-        if documents is None:
-            documents, outstanding = self._excfp_required_documents()
-        return [
-            {
-                "name": self.env._("Answer the invitation to join CPSG"),
-                "done": self.cpsg_status in ("member", "declined"),
-                "url": "/my/ssc/profile#cpsg",
-            },
-            {
-                "name": self.env._("Take the CPSG training"),
-                "done": self.cpsg_training_state == "completed",
-                "url": "/my/ssc/profile#training",
-            },
-            {
-                "name": self.env._(
-                    "Acknowledge the governance documents (%(done)s of %(total)s)",
-                    done=len(documents) - len(outstanding),
-                    total=len(documents),
+        error, messages = self._excfp_profile_errors(form)
+        vals = {} if error else self._excfp_profile_vals(form)
+        if vals:
+            self.sudo().write(vals)
+            labels = self.fields_get(list(vals), ["string"])
+            self.sudo().message_post(
+                body=self.env._(
+                    "Ex situ profile updated from the portal: %s",
+                    ", ".join(labels[name]["string"] for name in vals),
                 ),
-                "done": not outstanding,
-                "url": "/my/ssc/governance",
-            },
-            {
-                "name": self.env._("Complete your ex situ profile"),
-                "done": self._excfp_profile_complete(),
-                "url": "/my/ssc/profile",
-            },
-        ]
+                author_id=self.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        return error, messages
 
-    def _excfp_portal_update_profile(
-        self, org_type, networks, experience, training_state, cpsg_answer=None
-    ):
-        """Write the ex situ profile sent from the portal (validated by the
-        controller) and tell the secretariat in the contact's chatter: tracked
-        fields log their own changes, the note names the others."""
-        self.ensure_one()
+    def _excfp_profile_errors(self, form):
+        env = self.env
+        errors = {
+            "exsitu_org_type" if key == "org_type" else key: message
+            for key, message in env["excfp.exsitu.network"]
+            ._choice_errors(form["exsitu_org_type"], form["network_ids"])
+            .items()
+        }
+        if len(form["exsitu_experience"]) > EXPERIENCE_MAX_LENGTH:
+            errors["exsitu_experience"] = env._(
+                "Describe your ex situ experience in at most %s characters.",
+                EXPERIENCE_MAX_LENGTH,
+            )
+        if form["cpsg_training_state"] not in TRAINING_STATES + ("none",):
+            errors["cpsg_training_state"] = env._(
+                "Choose your CPSG training status from the list."
+            )
+        answer = form["cpsg_answer"]
+        # The same answer again (a double submission) is no error: it changes
+        # nothing. An answer the status no longer allows is a stale form.
+        if answer not in ("", "accept", "decline") or (
+            answer == "decline" and self.cpsg_status not in ("invited", "declined")
+        ):
+            errors["cpsg_answer"] = env._(
+                "This answer to the CPSG invitation is not possible any more: "
+                "your membership status has changed. Reload the page."
+            )
+        return dict.fromkeys(errors, "error"), list(errors.values())
+
+    def _excfp_profile_vals(self, form):
+        """What the form changes, as values to write."""
         vals = {}
+        org_type = form["exsitu_org_type"] or False
         if org_type != (self.exsitu_org_type or False):
             vals["exsitu_org_type"] = org_type
-        if networks != self.exsitu_network_ids:
-            vals["exsitu_network_ids"] = [Command.set(networks.ids)]
+        if set(form["network_ids"]) != set(self.exsitu_network_ids.ids):
+            vals["exsitu_network_ids"] = [Command.set(form["network_ids"])]
+        text = form["exsitu_experience"]
+        experience = plaintext2html(text) if text else False
         if html2plaintext(experience or "") != html2plaintext(
             self.exsitu_experience or ""
         ):
             vals["exsitu_experience"] = experience
+        training_state = form["cpsg_training_state"]
         if training_state and training_state != self.cpsg_training_state:
             vals["cpsg_training_state"] = training_state
-        if cpsg_answer == "accept" and self.cpsg_status != "member":
+        if form["cpsg_answer"] == "accept" and self.cpsg_status != "member":
             vals["cpsg_status"] = "member"
             vals["cpsg_member_since"] = fields.Date.context_today(self)
-        elif cpsg_answer == "decline" and self.cpsg_status == "invited":
+        elif form["cpsg_answer"] == "decline" and self.cpsg_status == "invited":
             vals["cpsg_status"] = "declined"
-        if not vals:
-            return False
-        self.sudo().write(vals)
-        labels = self.fields_get(list(vals), ["string"])
-        self.sudo().message_post(
-            body=self.env._(
-                "Ex situ profile updated from the portal: %s",
-                ", ".join(labels[name]["string"] for name in vals),
-            ),
-            author_id=self.id,
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
-        )
-        return True
+        return vals
 
     # ---- Scheduled actions ----
-
-    @api.model
-    def _cron_excfp_ack_reminders(self):
-        """Remind focal points of the documents they have not acknowledged, at
-        most once per reminder interval; none once they are complete.
-
-        The reminder date is written with the emails, in the same transaction:
-        a second run, or a run after a crash, picks up only who is left.
-        """
-        today = fields.Date.context_today(self)
-        interval = get_days(self.env, "excfp_odoo.ack_reminder_interval_days")
-        domain = [
-            ("is_excfp", "=", True),
-            ("governance_ack_complete", "=", False),
-            "|",
-            ("excfp_ack_reminder_date", "=", False),
-            (
-                "excfp_ack_reminder_date",
-                "<=",
-                fields.Date.subtract(today, days=interval),
-            ),
-        ]
-        partners = self.search(domain, limit=CRON_BATCH_SIZE)
-        if partners:
-            partners.write({"excfp_ack_reminder_date": today})
-            # Odoo's mass mail composer renders and queues the batch at once,
-            # keeping a copy of each email in the partner's chatter.
-            self.env["mail.compose.message"].with_context(
-                default_composition_mode="mass_mail",
-                default_model=self._name,
-                default_res_ids=partners.ids,
-                default_template_id=self.env.ref(
-                    "excfp_odoo.mail_template_governance_reminder"
-                ).id,
-            ).create(
-                {"auto_delete": True, "auto_delete_keep_log": True, "force_send": False}
-            )._action_send_mail()
-        self.env["ir.cron"]._notify_progress(
-            done=len(partners), remaining=self.search_count(domain)
-        )
 
     @api.model
     def _cron_excfp_cpsg_followups(self):
@@ -822,12 +595,7 @@ class ResPartner(models.Model):
             ("cpsg_invitation_date", "<=", cutoff),
             *without_followup(activity_type, cutoff),
         ]
-        partners = self.search(domain, limit=CRON_BATCH_SIZE)
-        partners.with_context(mail_activity_quick_update=True).activity_schedule(
-            activity_type_id=activity_type.id,
-            user_id=default_owner(self.env).id,
-            date_deadline=today,
-        )
-        self.env["ir.cron"]._notify_progress(
-            done=len(partners), remaining=self.search_count(domain)
+        owner = default_owner(self.env)
+        schedule_followups(
+            self, domain, activity_type, lambda partners: [(partners, owner, today)]
         )

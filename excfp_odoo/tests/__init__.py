@@ -1,4 +1,5 @@
 from . import (
+    test_acknowledge_concurrency,
     test_actions,
     test_audience,
     test_click_everywhere,
@@ -12,7 +13,6 @@ from . import (
     test_liaison_gateway_security,
     test_mailing_gateway,
     test_mailing_optin,
-    test_mailing_optout,
     test_mailing_translation,
     test_offboarding,
     test_performance,

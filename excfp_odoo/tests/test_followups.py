@@ -137,7 +137,7 @@ class TestScheduledActions(FollowupCase):
         xmlid = "excfp_odoo.mail_activity_type_liaison_followup"
         progress = []
         with (
-            patch("odoo.addons.excfp_odoo.models.excfp_liaison.CRON_BATCH_SIZE", 2),
+            patch("odoo.addons.excfp_odoo.utils.CRON_BATCH_SIZE", 2),
             patch.object(
                 type(self.env["ir.cron"]),
                 "_notify_progress",
@@ -168,11 +168,10 @@ class TestScheduledActions(FollowupCase):
         self.env["excfp.acknowledgement"].create(
             [{"partner_id": self.ben.id, "document_id": d.id} for d in documents]
         )
-        Partner = self.env["res.partner"]
         subject = self.env.ref("excfp_odoo.mail_template_governance_reminder").subject
         with self.mock_mail_gateway():
-            Partner._cron_excfp_ack_reminders()
-            Partner._cron_excfp_ack_reminders()
+            self.env["excfp.acknowledgement"]._cron_reminders()
+            self.env["excfp.acknowledgement"]._cron_reminders()
         ours = self.ana | self.ben
 
         def reminders():
@@ -186,10 +185,10 @@ class TestScheduledActions(FollowupCase):
         self.assertEqual(len(reminders()), 1)
         self.assertEqual(self.ana.excfp_ack_reminder_date, date.today())
         with freeze_time(date.today() + timedelta(days=10)), self.mock_mail_gateway():
-            Partner._cron_excfp_ack_reminders()
+            self.env["excfp.acknowledgement"]._cron_reminders()
         self.assertFalse(reminders())
         with freeze_time(date.today() + timedelta(days=31)), self.mock_mail_gateway():
-            Partner._cron_excfp_ack_reminders()
+            self.env["excfp.acknowledgement"]._cron_reminders()
         self.assertEqual(reminders().recipient_ids, self.ana)
 
     def test_cpsg_followup(self):
@@ -346,14 +345,16 @@ class TestScheduledActionQueries(FollowupCase):
 
         make(0, 1)
         with self.mock_mail_gateway():
-            Partner._cron_excfp_ack_reminders()  # warms caches, handles any other data
+            self.env[
+                "excfp.acknowledgement"
+            ]._cron_reminders()  # warms caches, handles any other data
         # the same number of queries for 4 focal points and for 40
         make(1, 5)
         with self.mock_mail_gateway(), self.assertQueryCount(__system__=32):
-            Partner._cron_excfp_ack_reminders()
+            self.env["excfp.acknowledgement"]._cron_reminders()
         make(5, 45)
         with self.mock_mail_gateway(), self.assertQueryCount(__system__=32):
-            Partner._cron_excfp_ack_reminders()
+            self.env["excfp.acknowledgement"]._cron_reminders()
         self.assertEqual(len(self._new_mails), 40)
 
     @users("__system__")

@@ -82,7 +82,7 @@ class TestPortalHomeAndRoles(ExcfpPortalCase):
                 "exsitu_experience": "<p>Twenty years of amphibian husbandry.</p>",
             }
         )
-        partner._excfp_acknowledge(self.documents)
+        self.env["excfp.acknowledgement"]._acknowledge(partner, self.documents)
         page = self.url_open("/my").text
         self.assertEqual(page.count("fa-check-circle"), 4, "every step done")
         # no checklist for a member who is not a focal point

@@ -47,7 +47,9 @@ class TestPortalQueries(ExcfpPortalCase):
                 "state": "nominated",
             }
         )
-        cls.portal_one.partner_id._excfp_acknowledge(cls.documents[:1])
+        cls.env["excfp.acknowledgement"]._acknowledge(
+            cls.portal_one.partner_id, cls.documents[:1]
+        )
         Liaison = cls.env["excfp.liaison"]
         Liaison.create(
             {
@@ -86,7 +88,9 @@ class TestPortalQueries(ExcfpPortalCase):
             ]
         )
         requests[:50].action_answer()
-        cls.portal_b.partner_id._excfp_acknowledge(cls.documents[:5])
+        cls.env["excfp.acknowledgement"]._acknowledge(
+            cls.portal_b.partner_id, cls.documents[:5]
+        )
         cls.env.flush_all()
 
     def _queries(self, user, url):

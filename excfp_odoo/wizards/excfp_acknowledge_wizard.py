@@ -36,15 +36,17 @@ class ExcfpAcknowledgeWizard(models.TransientModel):
     def _compute_document_ids(self):
         for wizard in self:
             wizard.document_ids = (
-                wizard.partner_id._excfp_required_documents()[1]
+                self.env["excfp.governance.document"]._required_for(wizard.partner_id)[
+                    1
+                ]
                 if wizard.partner_id
                 else False
             )
 
     def action_acknowledge(self):
         self.ensure_one()
-        acks = self.partner_id._excfp_acknowledge(
-            self.document_ids, channel=self.channel
+        acks = self.env["excfp.acknowledgement"]._acknowledge(
+            self.partner_id, self.document_ids, channel=self.channel
         )
         if not acks:
             raise UserError(

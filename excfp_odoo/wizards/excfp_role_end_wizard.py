@@ -5,7 +5,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.excfp_role import END_REASONS
+from ..const import END_REASONS
 
 
 class ExcfpRoleEndWizard(models.TransientModel):

@@ -12,13 +12,15 @@ class MailingList(models.Model):
         subscription to the lists and no opted-in one (two contacts may share
         an email). Core loads every subscription of the lists and tests
         membership in a Python list, once per batch of 50 recipients: hours on
-        a list of the ex situ community's size.
+        a list of a few tens of thousands of contacts.
 
-        When the mail composer passes the batch's emails in the context, only
-        those are looked up, so a whole send costs time linear in the number
-        of recipients, whatever the size of the lists.
+        When the mail composer passes the batch's emails in the context
+        (``mass_mailing_set_based_batch_emails``), only those are looked up, so
+        a whole send costs time linear in the number of recipients, whatever
+        the size of the lists. ``mass_mailing_set_based_core`` in the context
+        runs core's code instead.
         """
-        if self.env.context.get("mass_mailing_core_optout"):
+        if self.env.context.get("mass_mailing_set_based_core"):
             return super()._mailing_get_opt_out_list(mailing)
         lists = self or mailing.contact_list_ids
         if not lists:
@@ -27,7 +29,7 @@ class MailingList(models.Model):
             ["list_id", "contact_id", "opt_out"]
         )
         self.env["mailing.contact"].flush_model(["email_normalized"])
-        emails = self.env.context.get("mass_mailing_batch_emails")
+        emails = self.env.context.get("mass_mailing_set_based_batch_emails")
         self.env.cr.execute(
             SQL(
                 """

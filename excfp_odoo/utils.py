@@ -1,31 +1,18 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Settings of the addon, kept as system parameters (see res_config_settings)."""
+"""Helpers several models share: the settings read, and who owns the work the
+addon creates."""
 
-DEFAULTS = {
-    "excfp_odoo.liaison_response_days": 10,
-    "excfp_odoo.ack_reminder_interval_days": 30,
-    "excfp_odoo.cpsg_followup_delay_days": 30,
-    "excfp_odoo.reappointment_notice_days": 90,
-    # not days: bounces after which a contact leaves the mailing audiences
-    "excfp_odoo.bounce_threshold": 3,
-    # the public forms that send email (excfp.form.throttle): leading zero
-    # bits of the proof of work, submissions per hour per client and in all
-    "excfp_odoo.form_proof_bits": 16,
-    "excfp_odoo.form_rate_per_address": 5,
-    "excfp_odoo.form_rate_total": 100,
-}
-# Records handled per scheduled-action call; the cron is re-triggered until done.
-CRON_BATCH_SIZE = 200
+from .const import CRON_BATCH_SIZE, PARAM_DEFAULTS, PORTAL_INVITE_PARAM
 
 
 def get_days(env, key):
     """A positive number (of days, mostly) from the settings, or its default."""
     value = env["ir.config_parameter"].sudo().get_param(key)
     try:
-        days = int(value) if value not in (None, False, "") else DEFAULTS[key]
+        days = int(value) if value not in (None, False, "") else PARAM_DEFAULTS[key]
     except ValueError:
-        days = DEFAULTS[key]
+        days = PARAM_DEFAULTS[key]
     return max(days, 1)
 
 
@@ -67,12 +54,26 @@ def without_followup(activity_type, since):
     ]
 
 
-PORTAL_INVITE_PARAM = "excfp_odoo.portal_invite_focal_points"
-# The mail server's authserv-id (RFC 8601) whose Authentication-Results the
-# liaison gateway believes; empty (the default) believes no header at all.
-AUTHSERV_PARAM = "excfp_odoo.mail_authserv_id"
-
-
 def portal_invite_enabled(env):
     """The "Invite new focal points to the portal" setting, on by default."""
     return env["ir.config_parameter"].sudo().get_param(PORTAL_INVITE_PARAM) != "False"
+
+
+def schedule_followups(model, domain, activity_type, plan):
+    """What the follow-up scheduled actions share: a batch of the records of
+    ``model`` matching ``domain`` (which leaves out those followed up
+    already, see without_followup) gets activities of ``activity_type``,
+    quietly (the assignees find them in their activities, no email each), and
+    the cron is told what is left. ``plan(records)`` yields, per group of
+    records, the group, its assignee and the deadline."""
+    records = model.search(domain, limit=CRON_BATCH_SIZE)
+    for batch, user, deadline in plan(records):
+        batch.with_context(mail_activity_quick_update=True).activity_schedule(
+            activity_type_id=activity_type.id,
+            user_id=user.id,
+            date_deadline=deadline,
+        )
+    model.env["ir.cron"]._notify_progress(
+        done=len(records), remaining=model.search_count(domain)
+    )
+    return records

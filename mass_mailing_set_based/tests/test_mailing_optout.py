@@ -1,8 +1,10 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import random
+from unittest.mock import patch
 
 from odoo.tests import TransactionCase, tagged
+from odoo.tools.sql import index_exists, make_index_name
 
 from odoo.addons.mail.tests.common import MockEmail
 from odoo.addons.mass_mailing.models.mailing_list import MassMailingList
@@ -106,12 +108,12 @@ class TestMailingOptOut(TransactionCase, MockEmail):
         batch = {"person1@example.org", "person2@example.org", "nobody@example.org"}
         lists = self.list_1 | self.list_2
         ours = lists.with_context(
-            mass_mailing_batch_emails=batch
+            mass_mailing_set_based_batch_emails=batch
         )._mailing_get_opt_out_list(self.mailing)
         self.assertEqual(ours, self._core(lists, self.mailing) & batch)
 
     def _send(self, mailing, core):
-        mailing = mailing.with_context(mass_mailing_core_optout=core)
+        mailing = mailing.with_context(mass_mailing_set_based_core=core)
         with self.mock_mail_gateway():
             mailing.action_send_mail()
         return {
@@ -162,12 +164,68 @@ class TestMailingOptOut(TransactionCase, MockEmail):
             email for email in self.contacts.mapped("email_normalized") if email
         } | {"nobody@example.org"}
         for mailing in (self.mailing, version_a, version_b, self.mailing.copy()):
-            core = mailing.with_context(mass_mailing_core_optout=True)._get_seen_list()
+            core = mailing.with_context(
+                mass_mailing_set_based_core=True
+            )._get_seen_list()
             ours = mailing.with_context(
-                mass_mailing_batch_emails=batch
+                mass_mailing_set_based_batch_emails=batch
             )._get_seen_list()
             self.assertEqual(ours, core & batch, mailing.name)
         # version B never sent, but its campaign reached version A's people
         self.assertTrue(
-            version_b.with_context(mass_mailing_batch_emails=batch)._get_seen_list()
+            version_b.with_context(
+                mass_mailing_set_based_batch_emails=batch
+            )._get_seen_list()
         )
+
+    def test_seen_list_keeps_cores_hook(self):
+        """Core's _get_seen_list_extra() hook (a JOIN and a WHERE, with core's
+        named parameters) restricts the batch's seen list as it restricts
+        core's."""
+        campaign = self.env["utm.campaign"].create({"name": "Seen list hook"})
+        version_a, version_b = (
+            self.mailing.copy(
+                {
+                    "name": f"Hooked version {name}",
+                    "ab_testing_enabled": True,
+                    "ab_testing_pc": 50,
+                    "campaign_id": campaign.id,
+                }
+            )
+            for name in "AB"
+        )
+        with self.mock_mail_gateway():
+            self.mailing.action_send_mail(self.contacts[:60].ids)
+            version_a.action_send_mail(self.contacts[60:120].ids)
+        batch = {email for email in self.contacts.mapped("email_normalized") if email}
+
+        def own_traces_only(mailing):
+            return (
+                "JOIN mailing_mailing m ON m.id = s.mass_mailing_id",
+                "AND m.id = %(mailing_id)s AND s.model = %(target_model)s",
+            )
+
+        Mailing = type(self.env["mailing.mailing"])
+        with patch.object(Mailing, "_get_seen_list_extra", own_traces_only):
+            for mailing in (self.mailing, version_a, version_b):
+                core = mailing.with_context(
+                    mass_mailing_set_based_core=True
+                )._get_seen_list()
+                ours = mailing.with_context(
+                    mass_mailing_set_based_batch_emails=batch
+                )._get_seen_list()
+                self.assertEqual(ours, core & batch, mailing.name)
+            # the campaign reached version A's people, version B none itself
+            hooked = version_b.with_context(mass_mailing_set_based_batch_emails=batch)
+            self.assertFalse(hooked._get_seen_list())
+        self.assertTrue(hooked._get_seen_list())
+
+    def test_email_lookups_are_indexed(self):
+        """The lookups by email of a batch have their indexes (index=True)."""
+        for table, column in (
+            ("mailing_trace", "email"),
+            ("mailing_contact", "email_normalized"),
+        ):
+            self.assertTrue(
+                index_exists(self.env.cr, make_index_name(table, column)), table
+            )

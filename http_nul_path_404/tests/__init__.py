@@ -1,0 +1,1 @@
+from . import test_http_nul_path_404

@@ -1,0 +1,1 @@
+from . import test_mail_gateway_auto_submitted
