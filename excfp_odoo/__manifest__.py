@@ -4,7 +4,7 @@
     "name": "Ex situ Conservation Focal Points",
     "summary": "IUCN SSC groups, roles and terms, ex situ focal points, "
     "CPSG membership and governance acknowledgements",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services",
     "website": "https://github.com/iucn-ssc/excfp_odoo",
     "author": "IUCN SSC",

@@ -19,7 +19,8 @@ class ExcfpPortal(CustomerPortal):
     points, also governance acknowledgements, the ex situ profile and the
     liaison requests they answer. Reads go through the user's own access
     rights; changes run in sudo only after the controller checked that the
-    record is the user's."""
+    record is the user's. As project's portal: each list page has one
+    domain helper and one values helper; the rules are the models'."""
 
     # ---- Helpers ----
 
@@ -30,7 +31,8 @@ class ExcfpPortal(CustomerPortal):
         """The user's partner when they hold an active or nominated focal
         point role, else None: the focal point pages are theirs only."""
         partner = self._excfp_partner()
-        return partner if partner._excfp_focal_point_roles() else None
+        roles = request.env["excfp.role"]._focal_point_roles_of(partner)
+        return partner if roles else None
 
     def _excfp_document(self, model_name, record_id):
         """The record in sudo once the user may read it; 404 otherwise, the
@@ -42,22 +44,31 @@ class ExcfpPortal(CustomerPortal):
         except (AccessError, MissingError) as error:
             raise NotFound() from error
 
-    def _excfp_page(self, page):
-        """The page number of a list; core's pager takes "²" for a number."""
-        return page if isinstance(page, int) else to_id(page) or 1
-
     @staticmethod
     def _excfp_web_url(url):
         """Only web addresses become links (no javascript: or data: URLs)."""
         return url if url and url.startswith(("https://", "http://")) else False
 
-    def _excfp_role_domain(self):
-        # Record rules already limit portal users to their own roles; the
-        # explicit domain keeps the secretariat (who see all) to theirs.
-        return [("partner_id", "=", self._excfp_partner().id)]
+    def _excfp_list(self, model_name, domain, order, url, url_args, page):
+        """One page of a list, with the user's rights, and core's pager.
+        The page number is checked: core's pager takes "²" for a number."""
+        Model = request.env[model_name]
+        pager = portal_pager(
+            url=url,
+            url_args=url_args,
+            total=Model.search_count(domain),
+            page=page if isinstance(page, int) else to_id(page) or 1,
+            step=self._items_per_page,
+        )
+        records = Model.search(
+            domain, order=order, limit=self._items_per_page, offset=pager["offset"]
+        )
+        return records, pager
 
-    def _excfp_request_domain(self):
-        return [("focal_point_id", "=", self._excfp_partner().id)]
+    def _excfp_render(self, template, page_name, values):
+        layout = self._prepare_portal_layout_values()
+        layout.update(values, page_name=page_name)
+        return request.render(template, layout)
 
     # ---- Home ----
 
@@ -77,24 +88,33 @@ class ExcfpPortal(CustomerPortal):
         response = super().home(**kw)
         focal_point = self._excfp_focal_point()
         if focal_point:
-            # The focal point's cards come with the page: their figures are
-            # the checklist's, already read (a counter would read them again).
-            documents, outstanding = request.env[
-                "excfp.governance.document"
-            ]._required_for(focal_point)
-            response.qcontext.update(
-                excfp_checklist=request.env["excfp.role"]._onboarding_checklist(
-                    focal_point, documents, outstanding
-                ),
-                excfp_ack_progress=f"{len(documents) - len(outstanding)} / "
-                f"{len(documents)}",
-                excfp_open_request_count=request.env["excfp.liaison"].search_count(
-                    self._excfp_request_domain() + [("state", "in", OPEN_STATES)]
-                ),
-            )
+            response.qcontext.update(self._prepare_excfp_home_values(focal_point))
         return response
 
+    def _prepare_excfp_home_values(self, focal_point):
+        # The focal point's cards come with the page: their figures are the
+        # checklist's, already read (a counter would read them again).
+        env = request.env
+        documents, outstanding = env["excfp.governance.document"]._required_for(
+            focal_point
+        )
+        return {
+            "excfp_checklist": env["excfp.role"]._onboarding_checklist(
+                focal_point, documents, outstanding
+            ),
+            "excfp_ack_progress": f"{len(documents) - len(outstanding)} / "
+            f"{len(documents)}",
+            "excfp_open_request_count": env["excfp.liaison"].search_count(
+                self._excfp_request_domain("open")
+            ),
+        }
+
     # ---- Roles and groups ----
+
+    def _excfp_role_domain(self):
+        # Record rules already limit portal users to their own roles; the
+        # explicit domain keeps the secretariat (who see all) to theirs.
+        return [("partner_id", "=", self._excfp_partner().id)]
 
     def _excfp_role_sortings(self):
         env = request.env
@@ -108,6 +128,27 @@ class ExcfpPortal(CustomerPortal):
             "state": {"label": env._("Status"), "order": "state, group_id, id"},
         }
 
+    def _prepare_excfp_roles_values(self, page, sortby):
+        sortings = self._excfp_role_sortings()
+        sortby = sortby if sortby in sortings else "term"
+        roles, pager = self._excfp_list(
+            "excfp.role",
+            self._excfp_role_domain(),
+            sortings[sortby]["order"],
+            "/my/ssc/roles",
+            {"sortby": sortby},
+            page,
+        )
+        return {
+            # sudo after the search with the user's rights: names of groups
+            # and terms they may not read on their own (an ended role's group)
+            "roles": roles.sudo(),
+            "default_url": "/my/ssc/roles",
+            "pager": pager,
+            "searchbar_sortings": sortings,
+            "sortby": sortby,
+        }
+
     @http.route(
         ["/my/ssc/roles", "/my/ssc/roles/page/<int:page>"],
         type="http",
@@ -116,40 +157,12 @@ class ExcfpPortal(CustomerPortal):
         website=True,
     )
     def portal_my_ssc_roles(self, page=1, sortby=None, **kw):
-        Role = request.env["excfp.role"]
-        if not Role.has_access("read"):
+        if not request.env["excfp.role"].has_access("read"):
             return request.redirect("/my")
-        sortings = self._excfp_role_sortings()
-        if sortby not in sortings:
-            sortby = "term"
-        domain = self._excfp_role_domain()
-        pager = portal_pager(
-            url="/my/ssc/roles",
-            url_args={"sortby": sortby},
-            total=Role.search_count(domain),
-            page=self._excfp_page(page),
-            step=self._items_per_page,
+        values = self._prepare_excfp_roles_values(page, sortby)
+        return self._excfp_render(
+            "excfp_odoo.portal_my_ssc_roles", "excfp_roles", values
         )
-        # sudo after the search with the user's rights: names of groups
-        # and terms they may not read on their own (an ended role's group).
-        roles = Role.search(
-            domain,
-            order=sortings[sortby]["order"],
-            limit=self._items_per_page,
-            offset=pager["offset"],
-        ).sudo()
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "roles": roles,
-                "page_name": "excfp_roles",
-                "default_url": "/my/ssc/roles",
-                "pager": pager,
-                "searchbar_sortings": sortings,
-                "sortby": sortby,
-            }
-        )
-        return request.render("excfp_odoo.portal_my_ssc_roles", values)
 
     @http.route(
         "/my/ssc/groups/<int:group_id>",
@@ -160,26 +173,50 @@ class ExcfpPortal(CustomerPortal):
     )
     def portal_my_ssc_group(self, group_id, **kw):
         group_sudo = self._excfp_document("excfp.specialist.group", group_id)
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "group": group_sudo,
-                "group_url": self._excfp_web_url(group_sudo.website),
-                "page_name": "excfp_group",
-                # figures and names only: the requests and the partners'
-                # records stay the focal point's and the secretariat's
-                "open_request_count": request.env["excfp.liaison"]
-                .sudo()
-                .search_count(
-                    [("group_id", "=", group_sudo.id), ("state", "in", OPEN_STATES)]
-                ),
-                # the organisations, not their people
-                "exsitu_partners": group_sudo.exsitu_partner_ids.filtered("is_company"),
-            }
+        values = {
+            "group": group_sudo,
+            "group_url": self._excfp_web_url(group_sudo.website),
+            # figures and names only: the requests and the partners' records
+            # stay the focal point's and the secretariat's
+            "open_request_count": request.env["excfp.liaison"]
+            .sudo()
+            .search_count(
+                [("group_id", "=", group_sudo.id), ("state", "in", OPEN_STATES)]
+            ),
+            # the organisations, not their people
+            "exsitu_partners": group_sudo.exsitu_partner_ids.filtered("is_company"),
+        }
+        return self._excfp_render(
+            "excfp_odoo.portal_my_ssc_group", "excfp_group", values
         )
-        return request.render("excfp_odoo.portal_my_ssc_group", values)
 
     # ---- Governance acknowledgements ----
+
+    def _prepare_excfp_governance_values(self, partner, message):
+        env = request.env
+        Document = env["excfp.governance.document"]
+        documents, outstanding = Document._required_for(partner)
+        unavailable = Document._required_unavailable()
+        listed = (documents | unavailable).sorted(lambda d: (d.sequence, d.id))
+        categories = dict(Document._fields["category"]._description_selection(env))
+        return {
+            "documents_by_category": [
+                (categories.get(category, category), docs)
+                for category, docs in listed.grouped("category").items()
+            ],
+            "outstanding": outstanding,
+            "unavailable": unavailable,
+            "acknowledgements": {
+                ack.document_id.id: ack
+                for ack in env["excfp.acknowledgement"]._current_of(partner, documents)
+            },
+            "document_urls": {
+                doc.id: self._excfp_web_url(doc.url)
+                or (doc.file and f"/my/ssc/governance/{doc.id}/file")
+                for doc in documents
+            },
+            "message": message,
+        }
 
     @http.route(
         "/my/ssc/governance",
@@ -192,54 +229,12 @@ class ExcfpPortal(CustomerPortal):
         partner = self._excfp_focal_point()
         if not partner:
             return request.redirect("/my")
-        documents, outstanding = request.env["excfp.governance.document"]._required_for(
-            partner
+        values = self._prepare_excfp_governance_values(
+            partner, clean_text(kw.get("message"))
         )
-        # Required but with neither link nor file: listed, not acknowledgeable.
-        unavailable = (
-            request.env["excfp.governance.document"]
-            .sudo()
-            .search(
-                [("required_for_focal_points", "=", True), ("is_available", "=", False)]
-            )
+        return self._excfp_render(
+            "excfp_odoo.portal_my_ssc_governance", "excfp_governance", values
         )
-        listed = (documents | unavailable).sorted(lambda d: (d.sequence, d.id))
-        acknowledgements = (
-            request.env["excfp.acknowledgement"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id", "=", partner.id),
-                    ("document_id", "in", documents.ids),
-                    ("is_current", "=", True),
-                ]
-            )
-        )
-        categories = dict(
-            documents._fields["category"]._description_selection(request.env)
-        )
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "excfp_governance",
-                "documents_by_category": [
-                    (categories.get(category, category), docs)
-                    for category, docs in listed.grouped("category").items()
-                ],
-                "outstanding": outstanding,
-                "unavailable": unavailable,
-                "acknowledgements": {
-                    ack.document_id.id: ack for ack in acknowledgements
-                },
-                "document_urls": {
-                    doc.id: self._excfp_web_url(doc.url)
-                    or (doc.file and f"/my/ssc/governance/{doc.id}/file")
-                    for doc in documents
-                },
-                "message": clean_text(kw.get("message")),
-            }
-        )
-        return request.render("excfp_odoo.portal_my_ssc_governance", values)
 
     @http.route(
         "/my/ssc/governance/acknowledge",
@@ -301,32 +296,42 @@ class ExcfpPortal(CustomerPortal):
 
     # ---- Ex situ profile ----
 
-    def _excfp_profile_values(self, partner, form=None):
-        """Values of the profile form: the partner's, or what the user sent
-        (kept when it did not validate)."""
-        if form is None:
-            form = {
+    def _excfp_profile_form(self, partner, post=None):
+        """The profile form's content: what the user sent, else the
+        partner's."""
+        if post is None:
+            return {
                 "exsitu_org_type": partner.exsitu_org_type or "",
                 "network_ids": partner.exsitu_network_ids.ids,
                 "exsitu_experience": html2plaintext(partner.exsitu_experience or ""),
                 "cpsg_training_state": partner.cpsg_training_state,
                 "cpsg_answer": "",
             }
-        Partner = request.env["res.partner"]
+        networks = request.httprequest.form.getlist("network_ids")
+        return {
+            "exsitu_org_type": clean_text(post.get("exsitu_org_type")),
+            "network_ids": [to_id(value) for value in networks],
+            "exsitu_experience": clean_text(post.get("exsitu_experience")),
+            "cpsg_training_state": clean_text(post.get("cpsg_training_state")),
+            "cpsg_answer": clean_text(post.get("cpsg_answer")),
+        }
+
+    def _prepare_excfp_profile_values(self, partner, form, error=None, messages=()):
+        env = request.env
+        Partner = env["res.partner"]
+        training_states = Partner._fields["cpsg_training_state"]
         return {
             "partner": partner,
             "form": form,
-            "org_types": Partner._fields["exsitu_org_type"]._description_selection(
-                request.env
-            ),
+            "error": error or {},
+            "error_message": list(messages),
+            "org_types": Partner._fields["exsitu_org_type"]._description_selection(env),
             "training_states": [
                 (key, label)
-                for key, label in Partner._fields[
-                    "cpsg_training_state"
-                ]._description_selection(request.env)
+                for key, label in training_states._description_selection(env)
                 if key in TRAINING_STATES
             ],
-            "networks": request.env["excfp.exsitu.network"].search([]),
+            "networks": env["excfp.exsitu.network"].search([]),
         }
 
     @http.route(
@@ -338,35 +343,22 @@ class ExcfpPortal(CustomerPortal):
     )
     def portal_my_ssc_profile(self, **post):
         partner = self._excfp_focal_point()
+        is_post = request.httprequest.method == "POST"
         if not partner:
-            if request.httprequest.method == "POST":
+            if is_post:
                 raise Forbidden()
             return request.redirect("/my")
-        values = self._prepare_portal_layout_values()
-        values["page_name"] = "excfp_profile"
-        values["saved"] = request.httprequest.method == "GET" and bool(
-            post.get("saved")
-        )
-        if request.httprequest.method == "POST":
-            form = {
-                "exsitu_org_type": clean_text(post.get("exsitu_org_type")),
-                "network_ids": [
-                    to_id(value)
-                    for value in request.httprequest.form.getlist("network_ids")
-                ],
-                "exsitu_experience": clean_text(post.get("exsitu_experience")),
-                "cpsg_training_state": clean_text(post.get("cpsg_training_state")),
-                "cpsg_answer": clean_text(post.get("cpsg_answer")),
-            }
-            error, messages = partner._excfp_portal_update_profile(form)
+        form = self._excfp_profile_form(partner, post if is_post else None)
+        error, messages = {}, []
+        if is_post:
+            error, messages = request.env["excfp.portal.profile"]._save(partner, form)
             if not error:
                 return request.redirect("/my/ssc/profile?saved=1")
-            values.update(self._excfp_profile_values(partner, form))
-            values.update({"error": error, "error_message": messages})
-        else:
-            values.update(self._excfp_profile_values(partner))
-            values.update({"error": {}, "error_message": []})
-        return request.render("excfp_odoo.portal_my_ssc_profile", values)
+        values = self._prepare_excfp_profile_values(partner, form, error, messages)
+        values["saved"] = not is_post and bool(post.get("saved"))
+        return self._excfp_render(
+            "excfp_odoo.portal_my_ssc_profile", "excfp_profile", values
+        )
 
     # ---- Liaison requests ----
 
@@ -408,6 +400,58 @@ class ExcfpPortal(CustomerPortal):
             "group": {"input": "group", "label": env._("Search in Group")},
         }
 
+    def _excfp_request_domain(self, filterby="all", search_in="name", search=""):
+        domain = [
+            ("focal_point_id", "=", self._excfp_partner().id),
+            *self._excfp_request_filters()[filterby]["domain"],
+        ]
+        if search and search_in == "counterpart":
+            # The user's own requests still (rules apply on liaison): sudo
+            # only finds the contacts by name, which portal users cannot.
+            partners = (
+                request.env["res.partner"].sudo()._search([("name", "ilike", search)])
+            )
+            domain.append(("counterpart_id", "in", partners))
+        elif search:
+            field = "group_id.name" if search_in == "group" else "name"
+            domain.append((field, "ilike", search))
+        return domain
+
+    def _prepare_excfp_requests_values(self, page, sortby, filterby, search, search_in):
+        filters = self._excfp_request_filters()
+        sortings = self._excfp_request_sortings()
+        inputs = self._excfp_request_inputs()
+        filterby = filterby if filterby in filters else "open"
+        sortby = sortby if sortby in sortings else "date"
+        search_in = search_in if search_in in inputs else "name"
+        search = clean_text(search)[:200]
+        url_args = {
+            "sortby": sortby,
+            "filterby": filterby,
+            "search": search,
+            "search_in": search_in,
+        }
+        requests, pager = self._excfp_list(
+            "excfp.liaison",
+            self._excfp_request_domain(filterby, search_in, search),
+            sortings[sortby]["order"],
+            "/my/ssc/requests",
+            url_args,
+            page,
+        )
+        request.session["my_excfp_requests_history"] = requests.ids[:100]
+        return {
+            **url_args,
+            # sudo: the user's own requests, found with their rights above;
+            # the counterpart's name is shown, not the contact.
+            "liaisons": requests.sudo(),
+            "default_url": "/my/ssc/requests",
+            "pager": pager,
+            "searchbar_sortings": sortings,
+            "searchbar_filters": filters,
+            "searchbar_inputs": inputs,
+        }
+
     @http.route(
         ["/my/ssc/requests", "/my/ssc/requests/page/<int:page>"],
         type="http",
@@ -420,66 +464,12 @@ class ExcfpPortal(CustomerPortal):
     ):
         if not self._excfp_focal_point():
             return request.redirect("/my")
-        Liaison = request.env["excfp.liaison"]
-        filters = self._excfp_request_filters()
-        sortings = self._excfp_request_sortings()
-        inputs = self._excfp_request_inputs()
-        filterby = filterby if filterby in filters else "open"
-        sortby = sortby if sortby in sortings else "date"
-        search_in = search_in if search_in in inputs else "name"
-        search = clean_text(search)[:200]
-        domain = self._excfp_request_domain() + filters[filterby]["domain"]
-        if search:
-            if search_in == "counterpart":
-                # The user's own requests still (rules apply on liaison): sudo
-                # only finds the contacts by name, which portal users cannot.
-                partners = (
-                    request.env["res.partner"]
-                    .sudo()
-                    ._search([("name", "ilike", search)])
-                )
-                domain.append(("counterpart_id", "in", partners))
-            else:
-                field = "group_id.name" if search_in == "group" else "name"
-                domain.append((field, "ilike", search))
-        pager = portal_pager(
-            url="/my/ssc/requests",
-            url_args={
-                "sortby": sortby,
-                "filterby": filterby,
-                "search": search,
-                "search_in": search_in,
-            },
-            total=Liaison.search_count(domain),
-            page=self._excfp_page(page),
-            step=self._items_per_page,
+        values = self._prepare_excfp_requests_values(
+            page, sortby, filterby, search, search_in
         )
-        requests = Liaison.search(
-            domain,
-            order=sortings[sortby]["order"],
-            limit=self._items_per_page,
-            offset=pager["offset"],
+        return self._excfp_render(
+            "excfp_odoo.portal_my_ssc_requests", "excfp_requests", values
         )
-        request.session["my_excfp_requests_history"] = requests.ids[:100]
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                # sudo: the user's own requests, found with their rights above;
-                # the counterpart's name is shown, not the contact.
-                "liaisons": requests.sudo(),
-                "page_name": "excfp_requests",
-                "default_url": "/my/ssc/requests",
-                "pager": pager,
-                "searchbar_sortings": sortings,
-                "sortby": sortby,
-                "searchbar_filters": filters,
-                "filterby": filterby,
-                "searchbar_inputs": inputs,
-                "search_in": search_in,
-                "search": search,
-            }
-        )
-        return request.render("excfp_odoo.portal_my_ssc_requests", values)
 
     @http.route(
         "/my/ssc/requests/<int:request_id>",

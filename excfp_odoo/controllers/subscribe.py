@@ -9,7 +9,6 @@ from odoo.tools import consteq, email_normalize
 
 from .utils import clean_text, to_id
 
-MAX_LENGTH = 200
 FORM = "exsitu_subscribe"
 
 
@@ -30,31 +29,6 @@ class ExsituSubscribe(http.Controller):
             "proof": env["excfp.form.throttle"].sudo()._new_challenge(),
         }
 
-    def _validate(self, form):
-        env = request.env
-        error, messages = {}, []
-        if not email_normalize(form["email"], strict=True):
-            error["email"] = "error"
-            messages.append(env._("Enter a valid email address."))
-        for field in ("name", "organisation", "email"):
-            if len(form[field]) > MAX_LENGTH:
-                error[field] = "error"
-                messages.append(
-                    env._("Keep each field under %s characters.", MAX_LENGTH)
-                )
-                break
-        for field, message in (
-            env["excfp.exsitu.network"]
-            ._choice_errors(form["org_type"], form["network_ids"])
-            .items()
-        ):
-            error[field] = "error"
-            messages.append(message)
-        if not form["consent"]:
-            error["consent"] = "error"
-            messages.append(env._("Tick the box to agree to receive the mailings."))
-        return error, messages
-
     @http.route(
         "/exsitu/subscribe",
         type="http",
@@ -71,29 +45,10 @@ class ExsituSubscribe(http.Controller):
         if clean_text(post.get("website_url")):
             # the field people do not see: a robot filled the form
             return request.render("excfp_odoo.exsitu_subscribe_sent", {})
-        networks = [
-            to_id(value) for value in request.httprequest.form.getlist("network_ids")
-        ]
-        form = {
-            "name": clean_text(post.get("name")),
-            "email": clean_text(post.get("email")),
-            "organisation": clean_text(post.get("organisation")),
-            "org_type": clean_text(post.get("org_type")),
-            "network_ids": networks,
-            "consent": bool(post.get("consent")),
-        }
-        error, messages = self._validate(form)
+        form = self._read_form(post)
+        error, messages = request.env["excfp.mailing.optin"]._form_errors(form)
         if not error:
-            try:
-                request.env["excfp.form.throttle"].sudo()._admit(
-                    FORM,
-                    request.httprequest.remote_addr,
-                    clean_text(post.get("proof_challenge")),
-                    clean_text(post.get("proof_signature")),
-                    clean_text(post.get("proof_nonce")),
-                )
-            except UserError as refusal:
-                error, messages = {"proof": "error"}, [refusal.args[0]]
+            error, messages = self._admit(post)
         if error:
             return request.render(
                 "excfp_odoo.exsitu_subscribe_page",
@@ -111,6 +66,32 @@ class ExsituSubscribe(http.Controller):
         )
         # The same page whether the address is known or not: nothing to probe.
         return request.render("excfp_odoo.exsitu_subscribe_sent", {})
+
+    def _read_form(self, post):
+        networks = request.httprequest.form.getlist("network_ids")
+        return {
+            "name": clean_text(post.get("name")),
+            "email": clean_text(post.get("email")),
+            "organisation": clean_text(post.get("organisation")),
+            "org_type": clean_text(post.get("org_type")),
+            "network_ids": [to_id(value) for value in networks],
+            "consent": bool(post.get("consent")),
+        }
+
+    def _admit(self, post):
+        """The rate limit and proof of work, shared by every worker: the
+        form's errors when refused."""
+        try:
+            request.env["excfp.form.throttle"].sudo()._admit(
+                FORM,
+                request.httprequest.remote_addr,
+                clean_text(post.get("proof_challenge")),
+                clean_text(post.get("proof_signature")),
+                clean_text(post.get("proof_nonce")),
+            )
+        except UserError as refusal:
+            return {"proof": "error"}, [refusal.args[0]]
+        return {}, []
 
     def _optin_from_token(self, token):
         token = clean_text(token)

@@ -7,6 +7,7 @@ from . import (
     excfp_liaison,
     excfp_mailing_optin,
     excfp_mailing_translation,
+    excfp_portal_profile,
     excfp_role,
     excfp_specialist_group,
     excfp_term,

@@ -90,6 +90,34 @@ class ExcfpAcknowledgement(models.Model):
                 )
 
     @api.model
+    def _current_counts(self, partners):
+        """{partner: how many of the required documents they acknowledged in
+        their current version}. One current acknowledgement per document
+        and person (the version is unique per person and document): a count
+        of rows is one of documents."""
+        domain = [
+            ("partner_id", "in", partners.ids),
+            ("is_current", "=", True),
+            ("document_id.required_for_focal_points", "=", True),
+            ("document_id.is_available", "=", True),
+            ("document_id.active", "=", True),
+        ]
+        return dict(self.sudo()._read_group(domain, ["partner_id"], ["__count"]))
+
+    @api.model
+    def _current_of(self, partner, documents, field_names=("document_id", "date")):
+        """``partner``'s acknowledgements of the current version of
+        ``documents``, with ``field_names`` read in the same query."""
+        return self.sudo().search_fetch(
+            [
+                ("partner_id", "=", partner.id),
+                ("document_id", "in", documents.ids),
+                ("is_current", "=", True),
+            ],
+            list(field_names),
+        )
+
+    @api.model
     def _acknowledge(self, partner, documents, channel="portal"):
         """Acknowledge for ``partner`` the current version of ``documents``.
         Versions already acknowledged are skipped, so a repeated submission

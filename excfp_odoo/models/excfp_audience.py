@@ -5,7 +5,6 @@ from psycopg2.errors import LockNotAvailable
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, mute_logger, split_every
-from odoo.tools.sql import create_index
 
 from ..const import GROUP_TYPES, ORG_TYPES, ROLE_TYPES
 from ..utils import default_owner, get_days
@@ -97,15 +96,6 @@ class ExcfpAudience(models.Model):
     contact_count = fields.Integer(related="mailing_list_id.contact_count")
     last_sync_date = fields.Datetime(readonly=True, copy=False)
 
-    def init(self):
-        # the sync looks partners up by email (opt-outs of shared emails)
-        create_index(
-            self.env.cr,
-            "res_partner_excfp_email_normalized_index",
-            "res_partner",
-            ["email_normalized"],
-        )
-
     # ---- CRUD ----
 
     @api.model_create_multi
@@ -163,9 +153,49 @@ class ExcfpAudience(models.Model):
     def _opt_out(self, partners):
         """An opt-out holds at once on every audience list, not at the next
         sync: a mailing to another list this afternoon must not reach them."""
-        self._subscriptions_of(partners.mapped("email_normalized")).with_context(
-            excfp_consent_known=True
-        ).write({"opt_out": True})
+        self._subscriptions_of(partners.mapped("email_normalized")).write(
+            {"opt_out": True}
+        )
+
+    @api.model
+    def _record_list_consent(self, subscriptions, opt_out):
+        """Consent has one owner, the contact's ``exsitu_mailing_consent``;
+        the audience lists' opt-outs derive from it (``_opt_out`` at once,
+        the sync daily). A list's opt-out the consent does not say yet is
+        the person's word (core's unsubscribe or subscription page, or the
+        secretariat on the list): their contacts record it, and it derives
+        from there. One the consent says already is its own echo."""
+        lists = self._mailing_lists(
+            [("mailing_list_id", "in", subscriptions.list_id.ids)]
+        )
+        emails = set(
+            subscriptions.filtered(lambda s: s.list_id in lists).contact_id.mapped(
+                "email_normalized"
+            )
+        ) - {False}
+        if not emails:
+            return
+        Partner = self.env["res.partner"].sudo()
+        if opt_out:
+            # one person, two contacts: an opt-out on either is the email's
+            emails -= set(
+                Partner.search(
+                    [
+                        ("email_normalized", "in", list(emails)),
+                        ("exsitu_mailing_consent", "=", "opted_out"),
+                    ]
+                ).mapped("email_normalized")
+            )
+        consent = "opted_out" if opt_out else "opted_in"
+        partners = Partner.search(
+            [
+                ("email_normalized", "in", list(emails)),
+                ("exsitu_mailing_consent", "!=", consent),
+            ]
+        )
+        partners.with_context(
+            excfp_consent_source="unsubscribe" if opt_out else "web_form"
+        ).write({"exsitu_mailing_consent": consent})
 
     @api.model
     def _on_bounced(self, partners):
@@ -181,6 +211,21 @@ class ExcfpAudience(models.Model):
             activity_type_id=activity_type.id, user_id=default_owner(self.env).id
         )
 
+    @api.model
+    def _on_email_changed(self, partners, new_email):
+        """A new address has not bounced (yet): its bounces restart from
+        zero and the activity to fix it is done. The same one, rewritten,
+        keeps its count."""
+        changed = partners.filtered(
+            lambda p: p.message_bounce and p.email_normalized != new_email
+        )
+        if changed:
+            changed.write({"message_bounce": 0})
+            changed.sudo().activity_feedback(
+                ["excfp_odoo.mail_activity_type_fix_email"],
+                feedback=self.env._("The email address was changed."),
+            )
+
     # ---- Segment ----
 
     def _partner_domain(self):
@@ -194,23 +239,27 @@ class ExcfpAudience(models.Model):
         if self.country_ids:
             domain.append(("country_id", "in", self.country_ids.ids))
         if self.network_ids:
-            domain += [
-                "|",
-                ("exsitu_network_ids", "in", self.network_ids.ids),
-                (
-                    "commercial_partner_id.exsitu_network_ids",
-                    "in",
-                    self.network_ids.ids,
-                ),
-            ]
+            domain += self._own_or_company(
+                "exsitu_network_ids", "in", self.network_ids.ids
+            )
         if self.org_type:
-            domain += [
-                "|",
-                ("exsitu_org_type", "=", self.org_type),
-                ("commercial_partner_id.exsitu_org_type", "=", self.org_type),
-            ]
+            domain += self._own_or_company("exsitu_org_type", "=", self.org_type)
         if self.exclude_cpsg_members:
             domain.append(("cpsg_status", "!=", "member"))
+        return domain + self._source_domain()
+
+    @staticmethod
+    def _own_or_company(field_name, operator, value):
+        """The partner's own value, or their organisation's."""
+        return [
+            "|",
+            (field_name, operator, value),
+            (f"commercial_partner_id.{field_name}", operator, value),
+        ]
+
+    def _source_domain(self):
+        """SSC people by their active roles; the ex situ community once
+        opted in, by the groups they (or their organisation) work with."""
         group_domain = []
         if self.group_ids:
             group_domain.append(("id", "in", self.group_ids.ids))
@@ -222,15 +271,10 @@ class ExcfpAudience(models.Model):
                 role_domain.append(("role_type", "=", self.role_type))
             if group_domain:
                 role_domain.append(("group_id", "any", group_domain))
-            domain.append(("excfp_role_ids", "any", role_domain))
-        else:
-            domain.append(("exsitu_mailing_consent", "=", "opted_in"))
-            if group_domain:
-                domain += [
-                    "|",
-                    ("exsitu_group_ids", "any", group_domain),
-                    ("commercial_partner_id.exsitu_group_ids", "any", group_domain),
-                ]
+            return [("excfp_role_ids", "any", role_domain)]
+        domain = [("exsitu_mailing_consent", "=", "opted_in")]
+        if group_domain:
+            domain += self._own_or_company("exsitu_group_ids", "any", group_domain)
         return domain
 
     def _wanted_emails(self):
@@ -295,8 +339,8 @@ class ExcfpAudience(models.Model):
         if not self._lock():
             raise UserError(
                 self.env._(
-                    "The audience %s is being synchronised already: try again in "
-                    "a minute.",
+                    "The audience %s is being synchronised already: try again "
+                    "in a minute.",
                     self.name,
                 )
             )
@@ -306,11 +350,40 @@ class ExcfpAudience(models.Model):
             )
         self.env.flush_all()
         wanted = self._wanted_emails()
-        rows = self._subscriptions()
-        # An opt-out on any of an email's subscriptions is the person's: it
-        # stays (never removed, never subscribed again) and their other
-        # subscriptions in the list follow it, so that core's send, which
-        # mails an email with any opted-in subscription, agrees.
+        to_opt_out, to_remove, to_add = self._changes(wanted, self._subscriptions())
+        if limit is None:
+            limit = len(to_opt_out) + len(to_remove) + len(to_add)
+        opting_out = to_opt_out[:limit]
+        removing = to_remove[: max(limit - len(opting_out), 0)]
+        adding = to_add[: max(limit - len(opting_out) - len(removing), 0)]
+        self._apply(opting_out, removing, adding, wanted)
+        done = len(opting_out) + len(removing) + len(adding)
+        left = len(to_opt_out) + len(to_remove) + len(to_add) - done
+        if not left:
+            self.last_sync_date = fields.Datetime.now()
+        return SyncResult(done, left, len(adding), len(opting_out) + len(removing))
+
+    def _apply(self, opting_out, removing, adding, names):
+        """Opt out and remove these subscriptions, subscribe these emails
+        (with their ``names``), SYNC_BATCH_SIZE at a time."""
+        Subscription = self.env["mailing.subscription"].sudo()
+        for chunk in split_every(SYNC_BATCH_SIZE, opting_out):
+            Subscription.browse(chunk).write({"opt_out": True})
+        for chunk in split_every(SYNC_BATCH_SIZE, removing):
+            Subscription.browse(chunk).unlink()
+        for chunk in split_every(SYNC_BATCH_SIZE, adding):
+            self._subscribe(list(chunk), names)
+            # the created records are not needed any more: keep memory flat
+            self.env.invalidate_all()
+
+    @staticmethod
+    def _changes(wanted, rows):
+        """The subscriptions to opt out and to remove, and the emails to
+        subscribe, that bring the list's ``rows`` to the ``wanted`` emails.
+        An opt-out on any of an email's subscriptions is the person's: it
+        stays (never removed, never subscribed again) and their other
+        subscriptions in the list follow it, so that core's send, which
+        mails an email with any opted-in subscription, agrees."""
         opted_out = {email for email, _id, opt_out in rows if opt_out}
         subscribed = {email for email, _id, opt_out in rows if not opt_out}
         to_opt_out = sorted(
@@ -328,25 +401,7 @@ class ExcfpAudience(models.Model):
             for email in wanted
             if email not in subscribed and email not in opted_out
         )
-        if limit is None:
-            limit = len(to_opt_out) + len(to_remove) + len(to_add)
-        opting_out = to_opt_out[:limit]
-        removing = to_remove[: max(limit - len(opting_out), 0)]
-        adding = to_add[: max(limit - len(opting_out) - len(removing), 0)]
-        Subscription = self.env["mailing.subscription"].sudo()
-        for chunk in split_every(SYNC_BATCH_SIZE, opting_out):
-            Subscription.browse(chunk).write({"opt_out": True})
-        for chunk in split_every(SYNC_BATCH_SIZE, removing):
-            Subscription.browse(chunk).unlink()
-        for chunk in split_every(SYNC_BATCH_SIZE, adding):
-            self._subscribe(list(chunk), wanted)
-            # the created records are not needed any more: keep memory flat
-            self.env.invalidate_all()
-        done = len(opting_out) + len(removing) + len(adding)
-        left = len(to_opt_out) + len(to_remove) + len(to_add) - done
-        if not left:
-            self.last_sync_date = fields.Datetime.now()
-        return SyncResult(done, left, len(adding), len(opting_out) + len(removing))
+        return to_opt_out, to_remove, to_add
 
     def _lock(self):
         """Take the audience for this transaction; False when another one

@@ -60,10 +60,11 @@ class ExcfpExsituNetwork(models.Model):
             network.display_name = network.code or network.name
 
     @api.model
-    def _choice_errors(self, org_type, network_ids):
+    def _choice_errors(self, org_type, network_ids, org_type_key="org_type"):
         """What is wrong with an organisation type and networks chosen on a
         form (the portal profile, the public subscription form): a message
-        per wrong choice, by "org_type" and "network_ids"."""
+        per wrong choice, by ``org_type_key`` (the form's field) and
+        "network_ids"."""
         errors = {}
         org_types = dict(
             self.env["res.partner"]
@@ -71,7 +72,7 @@ class ExcfpExsituNetwork(models.Model):
             ._description_selection(self.env)
         )
         if org_type and org_type not in org_types:
-            errors["org_type"] = self.env._(
+            errors[org_type_key] = self.env._(
                 "Choose an organisation type from the list."
             )
         known = set(self.sudo().search([]).ids)

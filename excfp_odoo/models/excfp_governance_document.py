@@ -1,7 +1,19 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import operator as py_operator
+
 from odoo import api, fields, models, tools
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_round
+
+OPERATORS = {
+    "=": py_operator.eq,
+    "!=": py_operator.ne,
+    "<": py_operator.lt,
+    "<=": py_operator.le,
+    ">": py_operator.gt,
+    ">=": py_operator.ge,
+}
 
 
 class ExcfpGovernanceDocument(models.Model):
@@ -70,6 +82,14 @@ class ExcfpGovernanceDocument(models.Model):
         return tuple(self.sudo().search(self._required_domain()).ids)
 
     @api.model
+    def _required_unavailable(self):
+        """Required, but with neither link nor file yet: listed to focal
+        points as not yet available, not acknowledgeable."""
+        return self.sudo().search(
+            [("required_for_focal_points", "=", True), ("is_available", "=", False)]
+        )
+
+    @api.model
     def _required_for(self, partner):
         """The documents required of focal points, and those of them whose
         current version ``partner`` has not acknowledged yet."""
@@ -77,18 +97,45 @@ class ExcfpGovernanceDocument(models.Model):
         documents = self.sudo().browse(self._required_ids())
         done = (
             self.env["excfp.acknowledgement"]
-            .sudo()
-            .search_fetch(
-                [
-                    ("partner_id", "=", partner.id),
-                    ("document_id", "in", documents.ids),
-                    ("is_current", "=", True),
-                ],
-                ["document_id"],
-            )
+            ._current_of(partner, documents, ["document_id"])
             .document_id
         )
         return documents, documents - done
+
+    @api.model
+    def _ratio(self, done):
+        """The share of the required documents that ``done`` current
+        acknowledgements make, in percent, rounded half up; 100 when
+        nothing is required."""
+        required = len(self._required_ids())
+        if not required:
+            return 100
+        return int(float_round(100 * done / required, precision_digits=0))
+
+    @api.model
+    def _counts_with_ratio(self, operator, value):
+        """The acknowledgement counts whose ratio compares with ``value``:
+        a ratio is one of a few values (a count from 0 to the number of
+        required documents), so a search on it becomes a plain condition on
+        the people's stored count, which PostgreSQL tests on the rows the
+        other conditions select (the few focal points)."""
+        if (
+            operator not in OPERATORS
+            or isinstance(value, bool)
+            or not isinstance(value, (int, float))
+        ):
+            raise UserError(
+                self.env._(
+                    "Search the acknowledgement ratio with a number from 0 to 100 "
+                    "and one of =, !=, <, <=, >, >=."
+                )
+            )
+        compare = OPERATORS[operator]
+        return [
+            done
+            for done in range(len(self._required_ids()) + 1)
+            if compare(self._ratio(done), value)
+        ]
 
     @api.model_create_multi
     def create(self, vals_list):

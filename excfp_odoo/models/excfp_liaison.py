@@ -331,12 +331,23 @@ class ExcfpLiaison(models.Model):
             if parties:
                 requests.message_subscribe(partner_ids=parties.ids)
 
+    @api.model
+    def _counts_by_party(self, partners):
+        """{partner id: how many requests they answer or sent}."""
+        counts = {}
+        for fname in ("focal_point_id", "counterpart_id"):
+            for partner, count in self._read_group(
+                [(fname, "in", partners.ids)], [fname], ["__count"]
+            ):
+                counts[partner.id] = counts.get(partner.id, 0) + count
+        return counts
+
     def _is_answered_by(self, partner):
         """The request is this person's to answer: they are its focal point
         and hold an active or nominated focal point role in its group."""
         self.ensure_one()
         return self.focal_point_id == partner and self.group_id in (
-            partner._excfp_focal_point_roles().group_id
+            self.env["excfp.role"]._focal_point_roles_of(partner).group_id
         )
 
     def _release_focal_points(self, leaving):
@@ -355,20 +366,7 @@ class ExcfpLiaison(models.Model):
                 )[:1]
                 handed.setdefault(successor, self.browse())
                 handed[successor] |= request
-                bodies[request.id] = (
-                    self.env._(
-                        "The focal point role of %(old)s ended: the request goes to "
-                        "%(new)s.",
-                        old=fp.name,
-                        new=successor.name,
-                    )
-                    if successor
-                    else self.env._(
-                        "The focal point role of %(old)s ended: the request waits "
-                        "for the group's next focal point.",
-                        old=fp.name,
-                    )
-                )
+                bodies[request.id] = self._handover_note(fp, successor)
         for successor, requests in handed.items():
             requests.write({"focal_point_id": successor.id})
         self.browse(bodies)._message_log_batch(bodies=bodies)
@@ -384,6 +382,20 @@ class ExcfpLiaison(models.Model):
         for gone, requests in no_longer_following.items():
             if gone:
                 requests.message_unsubscribe(partner_ids=gone.ids)
+
+    @api.model
+    def _handover_note(self, former, successor):
+        if successor:
+            return self.env._(
+                "The focal point role of %(old)s ended: the request goes to %(new)s.",
+                old=former.name,
+                new=successor.name,
+            )
+        return self.env._(
+            "The focal point role of %(old)s ended: the request waits "
+            "for the group's next focal point.",
+            old=former.name,
+        )
 
     # ---- Actions ----
 

@@ -4,6 +4,7 @@ import uuid
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
+from odoo.tools import email_normalize
 
 from ..const import ORG_TYPES
 
@@ -15,6 +16,8 @@ RESEND_DELAY = timedelta(minutes=10)
 MAX_SENDS = 3
 # Requests never confirmed are forgotten (personal data without consent).
 UNCONFIRMED_KEPT = timedelta(days=30)
+# The public form's text fields (name, organisation, email) at most.
+FORM_MAX_LENGTH = 200
 
 
 class ExcfpMailingOptin(models.Model):
@@ -55,6 +58,29 @@ class ExcfpMailingOptin(models.Model):
     send_count = fields.Integer(string="Emails Sent", readonly=True, copy=False)
     date_confirmed = fields.Datetime(readonly=True)
     partner_id = fields.Many2one("res.partner", readonly=True, ondelete="set null")
+
+    @api.model
+    def _form_errors(self, form):
+        """What is wrong with the public subscription form: Odoo's portal
+        form errors, a dict of fields and a list of messages."""
+        env = self.env
+        errors = []
+        if not email_normalize(form["email"], strict=True):
+            errors.append(("email", env._("Enter a valid email address.")))
+        for field in ("name", "organisation", "email"):
+            if len(form[field]) > FORM_MAX_LENGTH:
+                message = env._("Keep each field under %s characters.", FORM_MAX_LENGTH)
+                errors.append((field, message))
+                break
+        errors += (
+            env["excfp.exsitu.network"]
+            ._choice_errors(form["org_type"], form["network_ids"])
+            .items()
+        )
+        if not form["consent"]:
+            message = env._("Tick the box to agree to receive the mailings.")
+            errors.append(("consent", message))
+        return dict.fromkeys(dict(errors), "error"), [message for _f, message in errors]
 
     @api.model
     def _request(self, values):

@@ -409,9 +409,26 @@ class ExcfpRole(models.Model):
     def _activation_notification(self, before):
         """Tell the user what the activation set off (invitations queued,
         onboarding started) and what it could not do, rather than nothing."""
+        done, problems = self._activation_report(before)
+        done.insert(
+            0, self.env._("Active: %s.", ", ".join(self.mapped("display_name")))
+        )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning" if problems else "success",
+                "sticky": bool(problems),
+                "message": " ".join(done + problems),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def _activation_report(self, before):
+        """What was done and what could not be, per person: ``before`` gives
+        each one's (CPSG status, had a user, onboarded) before activating."""
         env = self.env
-        done = [env._("Active: %s.", ", ".join(self.mapped("display_name")))]
-        problems = []
+        done, problems = [], []
         plan = env.ref(
             "excfp_odoo.mail_activity_plan_focal_point_onboarding",
             raise_if_not_found=False,
@@ -441,16 +458,7 @@ class ExcfpRole(models.Model):
                     )
             if not onboarded and plan and plan.active and plan.template_ids:
                 done.append(env._("Onboarding plan started for %s.", name))
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "warning" if problems else "success",
-                "sticky": bool(problems),
-                "message": " ".join(done + problems),
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+        return done, problems
 
     def action_end(self):
         self.filtered(lambda r: r.state != "ended")._end()
@@ -466,6 +474,24 @@ class ExcfpRole(models.Model):
             ("role_type", "=", "focal_point"),
             ("state", "in", ("active", "nominated")),
         ]
+
+    @api.model
+    def _focal_point_roles_of(self, partner):
+        """``partner``'s active or nominated focal point roles: they open the
+        focal point's pages of the portal (governance, profile, requests)."""
+        partner.ensure_one()
+        return self.sudo().search(
+            [("partner_id", "=", partner.id), *self._focal_point_domain()]
+        )
+
+    def _is_open(self):
+        """Active, or nominated for a term that has not ended (a nomination
+        of an ended term has lapsed)."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        return self.state == "active" or (
+            self.state == "nominated" and self.term_id.date_end >= today
+        )
 
     def _is_active_focal_point(self):
         self.ensure_one()
@@ -593,34 +619,39 @@ class ExcfpRole(models.Model):
             return
         on_demand = responsible_user(self.env)
         today = fields.Date.context_today(self)
-        steps = []
-        for template in plan.template_ids:
-            responsible = (
-                template.responsible_id
-                if template.responsible_type == "other" and template.responsible_id
-                else on_demand
-            )
-            deadline = template._get_date_deadline(today)
-            partners.with_context(mail_activity_quick_update=True).activity_schedule(
-                activity_type_id=template.activity_type_id.id,
-                summary=template.summary,
-                note=template.note,
-                user_id=responsible.id,
-                date_deadline=deadline,
-            )
-            steps.append(
-                self.env._(
-                    "%(activity)s, assigned to %(name)s, due on %(deadline)s",
-                    activity=template.summary or template.activity_type_id.name,
-                    name=responsible.name,
-                    deadline=format_date(self.env, deadline),
-                )
-            )
+        steps = [
+            self._schedule_plan_step(partners, template, on_demand, today)
+            for template in plan.template_ids
+        ]
         body = Markup("%s<ul>%s</ul>") % (
             self.env._('The plan "%s" has been started', plan.name),
             Markup().join(Markup("<li>%s</li>") % step for step in steps),
         )
         partners._message_log_batch(bodies=dict.fromkeys(partners.ids, body))
+
+    @api.model
+    def _schedule_plan_step(self, partners, template, on_demand, today):
+        """One step of the plan for all ``partners`` in one batch; its
+        description for the chatter."""
+        responsible = (
+            template.responsible_id
+            if template.responsible_type == "other" and template.responsible_id
+            else on_demand
+        )
+        deadline = template._get_date_deadline(today)
+        partners.with_context(mail_activity_quick_update=True).activity_schedule(
+            activity_type_id=template.activity_type_id.id,
+            summary=template.summary,
+            note=template.note,
+            user_id=responsible.id,
+            date_deadline=deadline,
+        )
+        return self.env._(
+            "%(activity)s, assigned to %(name)s, due on %(deadline)s",
+            activity=template.summary or template.activity_type_id.name,
+            name=responsible.name,
+            deadline=format_date(self.env, deadline),
+        )
 
     @api.model
     def _onboarding_checklist(self, partner, documents=None, outstanding=None):
@@ -655,7 +686,7 @@ class ExcfpRole(models.Model):
             },
             {
                 "name": self.env._("Complete your ex situ profile"),
-                "done": partner._excfp_profile_complete(),
+                "done": self.env["excfp.portal.profile"]._is_complete(partner),
                 "url": "/my/ssc/profile",
             },
         ]
@@ -688,8 +719,13 @@ class ExcfpRole(models.Model):
         self._launch_onboarding(focal_points.partner_id - onboarded)
         self._invite_to_portal(focal_points.partner_id)
         focal_points._reassign_open_liaisons()
+        focal_points._log_new_focal_points(invited)
+
+    def _log_new_focal_points(self, invited):
+        """One note per group, logged in one batch (the caller may write
+        roles)."""
         bodies = {}
-        for role in focal_points:
+        for role in self:
             body = self.env._(
                 "%(person)s is now the Ex situ Focal Point (%(term)s).",
                 person=role.partner_id.name,
@@ -700,8 +736,7 @@ class ExcfpRole(models.Model):
                     "A CPSG invitation was sent and training encouraged."
                 )
             bodies[role.group_id.id] = body
-        # One note per group, logged in one batch (the caller may write roles).
-        focal_points.group_id._message_log_batch(bodies=bodies)
+        self.group_id._message_log_batch(bodies=bodies)
 
     def _reassign_open_liaisons(self):
         """Open requests of the groups go to their new focal points."""
@@ -727,22 +762,7 @@ class ExcfpRole(models.Model):
         ended = self.filtered(lambda r: r.role_type == "focal_point")
         if not ended:
             return
-        # A person still (or again) focal point of the group keeps it all.
-        held = {
-            (role.partner_id, role.group_id)
-            for role in self.search(
-                [
-                    ("group_id", "in", ended.group_id.ids),
-                    ("partner_id", "in", ended.partner_id.ids),
-                    *self._focal_point_domain(),
-                ]
-            )
-        }
-        leaving = {
-            (role.partner_id, role.group_id)
-            for role in ended
-            if (role.partner_id, role.group_id) not in held
-        }
+        leaving = ended._leaving_focal_points()
         if not leaving:
             return
         groups = self.env["excfp.specialist.group"].union(*(g for _p, g in leaving))
@@ -760,6 +780,25 @@ class ExcfpRole(models.Model):
             )
         )
         requests._release_focal_points(leaving)
+
+    def _leaving_focal_points(self):
+        """(person, group) of these ended roles who hold no other focal point
+        role in the group: one still (or again) focal point keeps it all."""
+        held = {
+            (role.partner_id, role.group_id)
+            for role in self.search(
+                [
+                    ("group_id", "in", self.group_id.ids),
+                    ("partner_id", "in", self.partner_id.ids),
+                    *self._focal_point_domain(),
+                ]
+            )
+        }
+        return {
+            (role.partner_id, role.group_id)
+            for role in self
+            if (role.partner_id, role.group_id) not in held
+        }
 
     def _ensure_group_membership(self):
         """ToR s.2: the focal point is a member of the group."""

@@ -227,13 +227,7 @@ class ExcfpSpecialistGroup(models.Model):
                 result[self.browse(role.group_id.id)].append(role)
         for group in self - saved:
             result[group] = [
-                r
-                for r in group.role_ids
-                if r.role_type in key_types
-                and (
-                    r.state == "active"
-                    or (r.state == "nominated" and r.term_id.date_end >= today)
-                )
+                r for r in group.role_ids if r.role_type in key_types and r._is_open()
             ]
         return result
 

@@ -56,9 +56,10 @@ class MailingContact(models.Model):
             contact.excfp_partner_id = partner
             contact.excfp_lang = partner.lang if partner else False
 
-    def _compute_excfp_placeholders(self):
-        """A few queries for a whole batch of recipients, none per contact."""
-        partners = self.excfp_partner_id.sudo()
+    @api.model
+    def _excfp_groups_of(self, partners):
+        """{partner: the groups they hold an active role in, or work with
+        (themselves or their organisation)}."""
         roles = (
             self.env["excfp.role"]
             .sudo()
@@ -73,6 +74,11 @@ class MailingContact(models.Model):
                 | partner.commercial_partner_id.exsitu_group_ids
             )
             groups_of.setdefault(partner, set()).update(worked_with)
+        return groups_of
+
+    def _compute_excfp_placeholders(self):
+        """A few queries for a whole batch of recipients, none per contact."""
+        groups_of = self._excfp_groups_of(self.excfp_partner_id.sudo())
         all_groups = (
             self.env["excfp.specialist.group"]
             .sudo()

@@ -1,25 +1,10 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import operator as py_operator
-
-from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
-from odoo.tools import (
-    email_normalize,
-    float_round,
-    html2plaintext,
-    is_html_empty,
-    plaintext2html,
-)
+from odoo import api, fields, models
+from odoo.tools import email_normalize
 from odoo.tools.sql import create_index
 
-from ..const import (
-    CONSENT_SOURCES,
-    CONSENTS,
-    EXPERIENCE_MAX_LENGTH,
-    ORG_TYPES,
-    TRAINING_STATES,
-)
+from ..const import CONSENT_SOURCES, CONSENTS, ORG_TYPES
 from ..utils import (
     default_owner,
     get_days,
@@ -28,18 +13,12 @@ from ..utils import (
     without_followup,
 )
 
-OPERATORS = {
-    "=": py_operator.eq,
-    "!=": py_operator.ne,
-    "<": py_operator.lt,
-    "<=": py_operator.le,
-    ">": py_operator.gt,
-    ">=": py_operator.ge,
-}
-
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
+
+    # The audiences' sync and the opt-outs look contacts up by email.
+    email_normalized = fields.Char(index=True)
 
     # ---- SSC roles ----
     excfp_role_ids = fields.One2many(
@@ -255,63 +234,22 @@ class ResPartner(models.Model):
         "acknowledgement_ids.document_id.active",
     )
     def _compute_governance_ack_count(self):
-        domain = [
-            ("partner_id", "in", self.ids),
-            ("is_current", "=", True),
-            ("document_id.required_for_focal_points", "=", True),
-            ("document_id.is_available", "=", True),
-            ("document_id.active", "=", True),
-        ]
-        # one current acknowledgement per document and person (the version
-        # is unique per person and document): a count of rows is one of
-        # documents
-        counts = dict(
-            self.env["excfp.acknowledgement"]
-            .sudo()
-            ._read_group(domain, ["partner_id"], ["__count"])
-        )
+        counts = self.env["excfp.acknowledgement"]._current_counts(self)
         for partner in self:
             partner.governance_ack_count = counts.get(partner, 0)
 
-    @api.model
-    def _governance_ratio(self, done, required):
-        """The share of ``required`` documents acknowledged, in percent,
-        rounded half up; 100 when nothing is required."""
-        if not required:
-            return 100
-        return int(float_round(100 * done / required, precision_digits=0))
-
     @api.depends("governance_ack_count")
     def _compute_governance_ack(self):
-        required = len(self.env["excfp.governance.document"]._required_ids())
+        Document = self.env["excfp.governance.document"]
         for partner in self:
-            ratio = self._governance_ratio(partner.governance_ack_count, required)
+            ratio = Document._ratio(partner.governance_ack_count)
             partner.governance_ack_ratio = ratio
             partner.governance_ack_complete = ratio >= 100
 
     def _search_governance_ack_ratio(self, operator, value):
-        if (
-            operator not in OPERATORS
-            or isinstance(value, bool)
-            or not isinstance(value, (int, float))
-        ):
-            raise UserError(
-                self.env._(
-                    "Search the acknowledgement ratio with a number from 0 to 100 "
-                    "and one of =, !=, <, <=, >, >=."
-                )
-            )
-        # The ratio of a count is one of a few values (a count from 0 to the
-        # number of required documents): the counts whose ratio matches make
-        # a plain condition on the stored count, which PostgreSQL tests on
-        # the rows the other conditions select (the few focal points).
-        required = len(self.env["excfp.governance.document"]._required_ids())
-        compare = OPERATORS[operator]
-        counts = [
-            done
-            for done in range(required + 1)
-            if compare(self._governance_ratio(done, required), value)
-        ]
+        counts = self.env["excfp.governance.document"]._counts_with_ratio(
+            operator, value
+        )
         return [("governance_ack_count", "in", counts)]
 
     def _search_governance_ack_complete(self, operator, value):
@@ -323,13 +261,7 @@ class ResPartner(models.Model):
         return [("governance_ack_ratio", ">=" if complete else "<", 100)]
 
     def _compute_excfp_liaison_count(self):
-        Liaison = self.env["excfp.liaison"]
-        counts = {}
-        for fname in ("focal_point_id", "counterpart_id"):
-            for partner, count in Liaison._read_group(
-                [(fname, "in", self.ids)], [fname], ["__count"]
-            ):
-                counts[partner.id] = counts.get(partner.id, 0) + count
+        counts = self.env["excfp.liaison"]._counts_by_party(self)
         for partner in self:
             partner.excfp_liaison_count = counts.get(partner.id, 0)
 
@@ -406,16 +338,7 @@ class ResPartner(models.Model):
         vals = self._excfp_consent_stamp(vals)
         new_email = vals.get("email") and email_normalize(vals["email"])
         if new_email and "message_bounce" not in vals:
-            # a new address has not bounced (yet); the same one, rewritten, has
-            changed = self.filtered(
-                lambda p: p.message_bounce and p.email_normalized != new_email
-            )
-            if changed:
-                super(ResPartner, changed).write({"message_bounce": 0})
-                changed.sudo().activity_feedback(
-                    ["excfp_odoo.mail_activity_type_fix_email"],
-                    feedback=self.env._("The email address was changed."),
-                )
+            self.env["excfp.audience"]._on_email_changed(self, new_email)
         res = super().write(vals)
         if vals.get("exsitu_mailing_consent") == "opted_out":
             self.env["excfp.audience"].sudo()._opt_out(self)
@@ -486,99 +409,15 @@ class ResPartner(models.Model):
         partners = self.sudo().with_context(active_test=True).search(domain)
         return {email for email in partners.mapped("email_normalized") if email}
 
-    # ---- Self-service on the portal ----
-
-    def _excfp_focal_point_roles(self):
-        """Active or nominated focal point roles: they open the focal point
-        pages of the portal (governance, profile, requests)."""
+    def _excfp_cpsg_answer_allowed(self, answer):
+        """A focal point's answer to the CPSG invitation from the portal:
+        accept, decline or none. The same answer again (a double
+        submission) is allowed and changes nothing; a decline the status no
+        longer allows comes from a stale form."""
         self.ensure_one()
-        Role = self.env["excfp.role"].sudo()
-        return Role.search([("partner_id", "=", self.id), *Role._focal_point_domain()])
-
-    def _excfp_profile_complete(self):
-        self.ensure_one()
-        return bool(
-            self.exsitu_org_type
-            and self.exsitu_network_ids
-            and not is_html_empty(self.exsitu_experience)
-        )
-
-    def _excfp_portal_update_profile(self, form):
-        """The ex situ profile a focal point sends from the portal: checked,
-        then written, with a note in the contact's chatter for the
-        secretariat (tracked fields log their own changes, the note names
-        the others). ``form``: the form's text, the networks' ids (None for
-        one that is no id). Returns Odoo's portal form errors, a dict of
-        fields and a list of messages, both empty once saved."""
-        self.ensure_one()
-        error, messages = self._excfp_profile_errors(form)
-        vals = {} if error else self._excfp_profile_vals(form)
-        if vals:
-            self.sudo().write(vals)
-            labels = self.fields_get(list(vals), ["string"])
-            self.sudo().message_post(
-                body=self.env._(
-                    "Ex situ profile updated from the portal: %s",
-                    ", ".join(labels[name]["string"] for name in vals),
-                ),
-                author_id=self.id,
-                message_type="comment",
-                subtype_xmlid="mail.mt_note",
-            )
-        return error, messages
-
-    def _excfp_profile_errors(self, form):
-        env = self.env
-        errors = {
-            "exsitu_org_type" if key == "org_type" else key: message
-            for key, message in env["excfp.exsitu.network"]
-            ._choice_errors(form["exsitu_org_type"], form["network_ids"])
-            .items()
-        }
-        if len(form["exsitu_experience"]) > EXPERIENCE_MAX_LENGTH:
-            errors["exsitu_experience"] = env._(
-                "Describe your ex situ experience in at most %s characters.",
-                EXPERIENCE_MAX_LENGTH,
-            )
-        if form["cpsg_training_state"] not in TRAINING_STATES + ("none",):
-            errors["cpsg_training_state"] = env._(
-                "Choose your CPSG training status from the list."
-            )
-        answer = form["cpsg_answer"]
-        # The same answer again (a double submission) is no error: it changes
-        # nothing. An answer the status no longer allows is a stale form.
-        if answer not in ("", "accept", "decline") or (
-            answer == "decline" and self.cpsg_status not in ("invited", "declined")
-        ):
-            errors["cpsg_answer"] = env._(
-                "This answer to the CPSG invitation is not possible any more: "
-                "your membership status has changed. Reload the page."
-            )
-        return dict.fromkeys(errors, "error"), list(errors.values())
-
-    def _excfp_profile_vals(self, form):
-        """What the form changes, as values to write."""
-        vals = {}
-        org_type = form["exsitu_org_type"] or False
-        if org_type != (self.exsitu_org_type or False):
-            vals["exsitu_org_type"] = org_type
-        if set(form["network_ids"]) != set(self.exsitu_network_ids.ids):
-            vals["exsitu_network_ids"] = [Command.set(form["network_ids"])]
-        text = form["exsitu_experience"]
-        experience = plaintext2html(text) if text else False
-        if html2plaintext(experience or "") != html2plaintext(
-            self.exsitu_experience or ""
-        ):
-            vals["exsitu_experience"] = experience
-        training_state = form["cpsg_training_state"]
-        if training_state and training_state != self.cpsg_training_state:
-            vals["cpsg_training_state"] = training_state
-        if form["cpsg_answer"] == "accept" and self.cpsg_status != "member":
-            vals["cpsg_status"] = "member"
-            vals["cpsg_member_since"] = fields.Date.context_today(self)
-        elif form["cpsg_answer"] == "decline" and self.cpsg_status == "invited":
-            vals["cpsg_status"] = "declined"
-        return vals
+        if answer == "decline":
+            return self.cpsg_status in ("invited", "declined")
+        return answer in ("", "accept")
 
     # ---- Scheduled actions ----
 

@@ -56,20 +56,25 @@ class ExcfpAcknowledgeWizard(models.TransientModel):
                     self.partner_id.name,
                 )
             )
-        values = {"date": self.date}
-        attachments = self.env["ir.attachment"]
-        if self.evidence:
-            attachments = self.env["ir.attachment"].create(
-                {
-                    "name": self.evidence_name
-                    or self.env._("Acknowledgement evidence"),
-                    "datas": self.evidence,
-                    "res_model": "res.partner",
-                    "res_id": self.partner_id.id,
-                }
-            )
-            values["evidence_id"] = attachments.id
-        acks.write(values)
+        attachment = self._evidence_attachment()
+        acks.write({"date": self.date, "evidence_id": attachment.id})
+        self._log(acks, attachment)
+        return {"type": "ir.actions.act_window_close"}
+
+    def _evidence_attachment(self):
+        """The evidence uploaded, as an attachment of the person."""
+        if not self.evidence:
+            return self.env["ir.attachment"]
+        return self.env["ir.attachment"].create(
+            {
+                "name": self.evidence_name or self.env._("Acknowledgement evidence"),
+                "datas": self.evidence,
+                "res_model": "res.partner",
+                "res_id": self.partner_id.id,
+            }
+        )
+
+    def _log(self, acks, attachments):
         channel = dict(self._fields["channel"]._description_selection(self.env))
         self.partner_id.message_post(
             body=Markup("%s<ul>%s</ul>")
@@ -86,4 +91,3 @@ class ExcfpAcknowledgeWizard(models.TransientModel):
             ),
             attachment_ids=attachments.ids,
         )
-        return {"type": "ir.actions.act_window_close"}

@@ -32,17 +32,6 @@ class MailingMailing(models.Model):
             "mailing_campaign_id": self.campaign_id.id,
             "target_model": self.mailing_model_real,
         }
-        # "+ 0": by the batch's emails, never by the mailing's or campaign's
-        # own index, which PostgreSQL takes when its statistics predate the
-        # send, reading all the traces sent so far for every batch
-        if self.ab_testing_enabled:
-            scope = SQL("s.campaign_id + 0 = %s", self.campaign_id.id)
-        else:
-            scope = SQL(
-                "s.mass_mailing_id + 0 = %s AND s.model = %s",
-                self.id,
-                self.mailing_model_real,
-            )
         self.env["mailing.trace"].flush_model(
             ["email", "mass_mailing_id", "campaign_id", "model", "res_id"]
         )
@@ -59,7 +48,21 @@ class MailingMailing(models.Model):
                 SQL(join_domain, **params),
                 list(emails),
                 SQL(where_domain, **params),
-                scope,
+                self._seen_list_scope(),
             )
         )
         return {email for (email,) in self.env.cr.fetchall()}
+
+    def _seen_list_scope(self):
+        """The traces of this mailing (an A/B test: of its campaign). "+ 0":
+        looked up by the batch's emails, never by the mailing's or
+        campaign's own index, which PostgreSQL takes when its statistics
+        predate the send, reading all the traces sent so far for every
+        batch."""
+        if self.ab_testing_enabled:
+            return SQL("s.campaign_id + 0 = %s", self.campaign_id.id)
+        return SQL(
+            "s.mass_mailing_id + 0 = %s AND s.model = %s",
+            self.id,
+            self.mailing_model_real,
+        )

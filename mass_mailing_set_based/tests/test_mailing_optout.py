@@ -141,15 +141,14 @@ class TestMailingOptOut(TransactionCase, MockEmail):
         sent = [email for _id, email, status, _f in ours if status == "outgoing"]
         self.assertEqual(len(sent), len(set(sent)))
 
-    def test_seen_list_is_cores(self):
-        """The emails already reached, by a mailing or by any version of an
-        A/B test's campaign: core's answer for a batch's emails."""
-        self.env["ir.config_parameter"].set_param("mail.batch_size", "7")
-        campaign = self.env["utm.campaign"].create({"name": "Seen list A/B"})
+    def _ab_test_half_sent(self, campaign_name, prefix):
+        """Versions A and B of an A/B test of the mailing: the mailing sent
+        to 60 contacts and version A to 60 others, B not sent."""
+        campaign = self.env["utm.campaign"].create({"name": campaign_name})
         version_a, version_b = (
             self.mailing.copy(
                 {
-                    "name": f"Version {name}",
+                    "name": f"{prefix} {name}",
                     "ab_testing_enabled": True,
                     "ab_testing_pc": 50,
                     "campaign_id": campaign.id,
@@ -160,6 +159,13 @@ class TestMailingOptOut(TransactionCase, MockEmail):
         with self.mock_mail_gateway():
             self.mailing.action_send_mail(self.contacts[:60].ids)
             version_a.action_send_mail(self.contacts[60:120].ids)
+        return version_a, version_b
+
+    def test_seen_list_is_cores(self):
+        """The emails already reached, by a mailing or by any version of an
+        A/B test's campaign: core's answer for a batch's emails."""
+        self.env["ir.config_parameter"].set_param("mail.batch_size", "7")
+        version_a, version_b = self._ab_test_half_sent("Seen list A/B", "Version")
         batch = {
             email for email in self.contacts.mapped("email_normalized") if email
         } | {"nobody@example.org"}
@@ -182,21 +188,9 @@ class TestMailingOptOut(TransactionCase, MockEmail):
         """Core's _get_seen_list_extra() hook (a JOIN and a WHERE, with core's
         named parameters) restricts the batch's seen list as it restricts
         core's."""
-        campaign = self.env["utm.campaign"].create({"name": "Seen list hook"})
-        version_a, version_b = (
-            self.mailing.copy(
-                {
-                    "name": f"Hooked version {name}",
-                    "ab_testing_enabled": True,
-                    "ab_testing_pc": 50,
-                    "campaign_id": campaign.id,
-                }
-            )
-            for name in "AB"
+        version_a, version_b = self._ab_test_half_sent(
+            "Seen list hook", "Hooked version"
         )
-        with self.mock_mail_gateway():
-            self.mailing.action_send_mail(self.contacts[:60].ids)
-            version_a.action_send_mail(self.contacts[60:120].ids)
         batch = {email for email in self.contacts.mapped("email_normalized") if email}
 
         def own_traces_only(mailing):
