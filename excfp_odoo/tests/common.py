@@ -1,46 +1,51 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The tests' one set of fixtures, as Odoo core's event tests have theirs:
+``ExcfpCommon`` makes the people (one user per role) and the shared records,
+``ExcfpCase`` serves model tests, ``ExcfpHttpCase`` the HTTP ones and
+``ExcfpPortalCase`` the portal pages, which need a small network around the
+focal points."""
+
 import hashlib
 from datetime import date, datetime, time, timedelta
 
-from odoo.tests import TransactionCase
+from odoo import http
+from odoo.tests import HttpCase, TransactionCase
 
 from odoo.addons.mail.tests.common import MockEmail, mail_new_test_user
 
 
-class ExcfpCase(TransactionCase, MockEmail):
+class ExcfpCommon(MockEmail):
     """One user per role, a current term of our own and a group without demo
-    people, so that tests do not depend on demo data."""
-
-    # Noon UTC today: "today" is then the same date in every time zone the
-    # tests meet (the demo users' Europe/Brussels is tomorrow after 23:00 UTC).
-    freeze_time = datetime.combine(date.today(), time(12, 0))
+    people, so that tests do not depend on demo data. MockEmail: no email
+    leaves, and tests can look at the ones queued."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
-        cls.user_secretariat = mail_new_test_user(
-            cls.env,
-            login="excfp_secretariat",
-            name="Sam Secretariat",
-            email="sam.secretariat@example.org",
-            groups="base.group_user,excfp_odoo.group_excfp_user",
+        internal = "base.group_user"
+        secretariat = "base.group_user,excfp_odoo.group_excfp_user"
+        # Logins are the passwords (HttpCase logs in with them); tours and
+        # @users name them: keep them.
+        cls.user_secretariat = cls._user(
+            "excfp_secretariat", "Sam Secretariat", secretariat, "sam.secretariat"
         )
-        cls.user_manager = mail_new_test_user(
-            cls.env,
-            login="excfp_manager",
-            name="Mia Manager",
-            email="mia.manager@example.org",
-            groups="base.group_user,excfp_odoo.group_excfp_manager",
+        cls.user_manager = cls._user(
+            "excfp_manager",
+            "Mia Manager",
+            "base.group_user,excfp_odoo.group_excfp_manager",
+            "mia.manager",
         )
-        cls.user_employee = mail_new_test_user(
-            cls.env,
-            login="excfp_employee",
-            name="Eve Employee",
-            email="eve.employee@example.org",
-            groups="base.group_user",
+        cls.user_employee = cls._user(
+            "excfp_employee", "Eve Employee", internal, "eve.employee"
         )
+        portal = "base.group_portal"
+        cls.portal_a = cls._user("excfp_fp_a", "Paula Focal", portal)
+        cls.portal_b = cls._user("excfp_fp_b", "Pablo Focal", portal)
+        cls.portal_member = cls._user("excfp_member", "Mona Member", portal)
+        cls.internal_fp = cls._user("excfp_internal_fp", "Ivo Internal", internal)
+
         Term = cls.env["excfp.term"]
         # The data's terms run to 2029: after that, a term of the tests' own.
         cls.term_current = Term._get_current() or Term.create(
@@ -62,7 +67,19 @@ class ExcfpCase(TransactionCase, MockEmail):
         cls.ben = Partner.create({"name": "Ben Test", "email": "ben@example.org"})
         cls.cai = Partner.create({"name": "Cai Test", "email": "cai@example.org"})
 
+    @classmethod
+    def _user(cls, login, name, groups, email_name=None):
+        return mail_new_test_user(
+            cls.env,
+            login=login,
+            password=login,
+            name=name,
+            email=f"{email_name or login}@example.org",
+            groups=groups,
+        )
+
     def _role(self, partner, role_type="member", state="nominated", **vals):
+        """A role made in the test's environment: as the test's user."""
         return self.env["excfp.role"].create(
             {
                 "partner_id": partner.id,
@@ -76,6 +93,95 @@ class ExcfpCase(TransactionCase, MockEmail):
     @staticmethod
     def _date(*args):
         return date(*args)
+
+
+class ExcfpCase(ExcfpCommon, TransactionCase):
+    """Model tests."""
+
+    # Noon UTC today: "today" is then the same date in every time zone the
+    # tests meet (the demo users' Europe/Brussels is tomorrow after 23:00 UTC).
+    # Not for HTTP tests: the server and the browser need the clock to run.
+    freeze_time = datetime.combine(date.today(), time(12, 0))
+
+
+class ExcfpHttpCase(ExcfpCommon, HttpCase):
+    """Tests through HTTP: the users log in with their login as password."""
+
+    def login(self, user):
+        self.authenticate(user.login, user.login)
+
+    def post(self, url, data=None, csrf=True):
+        data = dict(data or {})
+        if csrf:
+            data["csrf_token"] = self.csrf_token()
+        response = self.url_open(url, data=data, allow_redirects=False)
+        # The request changed the database behind the test's cache.
+        self.env.invalidate_all()
+        return response
+
+    def csrf_token(self):
+        # The token of the test session, as Odoo's own portal tests make it.
+        return http.Request.csrf_token(self)
+
+
+class ExcfpPortalCase(ExcfpHttpCase):
+    """Focal points A and B with portal access, each of their own group and
+    each with a request, a portal member of A's group, an internal user who
+    is the focal point of a third group (I)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Group = cls.env["excfp.specialist.group"]
+        cls.group_a = Group.create(
+            {
+                "name": "Axolotl Portal SG",
+                "code": "APSG",
+                "scope": "Axolotls and their wetlands.",
+                "website": "https://axolotl.example.org",
+            }
+        )
+        cls.group_b = Group.create({"name": "Bongo Portal SG", "code": "BPSG"})
+        cls.group_i = Group.create(
+            {"name": "Ibis Portal SG", "code": "IPSG", "website": "javascript:x()"}
+        )
+        cls.chair = cls.env["res.partner"].create({"name": "Carla Chair"})
+        Role = cls.env["excfp.role"]
+        # Activation queues its emails (CPSG invitation): nothing leaves.
+        cls.role_a, cls.role_b, cls.role_i, *_others = Role.create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "group_id": group.id,
+                    "role_type": role_type,
+                    "state": "active",
+                }
+                for partner, group, role_type in (
+                    (cls.portal_a.partner_id, cls.group_a, "focal_point"),
+                    (cls.portal_b.partner_id, cls.group_b, "focal_point"),
+                    (cls.internal_fp.partner_id, cls.group_i, "focal_point"),
+                    (cls.chair, cls.group_a, "chair"),
+                    (cls.portal_member.partner_id, cls.group_a, "member"),
+                )
+            ]
+        )
+        zoo = cls.env["res.partner"].create(
+            {"name": "Zara Zoo", "email": "zara@zoo.example.org"}
+        )
+        Liaison = cls.env["excfp.liaison"]
+        cls.request_a, cls.request_b, cls.request_i = Liaison.create(
+            [
+                {"name": name, "group_id": group.id, "counterpart_id": zoo.id}
+                for name, group in (
+                    ("Axolotl studbook", cls.group_a),
+                    ("Bongo husbandry", cls.group_b),
+                    ("Ibis release", cls.group_i),
+                )
+            ]
+        )
+        cls.documents = cls.env["excfp.governance.document"].search(
+            [("required_for_focal_points", "=", True)]
+        )
 
 
 def solve_proof(env, challenge=None):

@@ -8,6 +8,8 @@ from odoo.tests import Form, tagged
 
 from odoo.addons.mail.tests.common import MailCommon
 
+from .common import ExcfpCommon
+
 INBOUND_EMAIL = """Return-Path: {return_path}
 To: {to}
 cc: {cc}
@@ -24,14 +26,14 @@ Dear colleagues, could the group share its husbandry guidelines for Triturus?
 """
 
 
-class LiaisonCase(MailCommon):
+class LiaisonCase(ExcfpCommon, MailCommon):
+    """The common people and group, with MailCommon's mail gateway (aliases,
+    servers, format_and_process) to receive emails."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_employee.groups_id += cls.env.ref("excfp_odoo.group_excfp_user")
-        cls.group = cls.env["excfp.specialist.group"].create(
-            {"name": "Liaison Newt SG", "code": "LNSG", "alias_name": "newt-liaison"}
-        )
+        cls.group.alias_name = "newt-liaison"
         cls.focal_point = cls.env["res.partner"].create(
             {
                 "name": "Fiona Focal",
@@ -97,7 +99,7 @@ class TestLiaisonGateway(LiaisonCase):
             request = self._receive()
         # the secretariat answers from the chatter: an email to the counterpart
         with self.mock_mail_gateway():
-            request.with_user(self.user_employee).message_post(
+            request.with_user(self.user_secretariat).message_post(
                 body="Here are the guidelines.",
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
@@ -164,7 +166,7 @@ class TestLiaisonGateway(LiaisonCase):
         """Recorded for the group, or routed to it: the focal point gets an
         email saying it is theirs (following it alone said nothing). By
         email, the incoming email itself is what they get."""
-        Liaison = self.env["excfp.liaison"].with_user(self.user_employee)
+        Liaison = self.env["excfp.liaison"].with_user(self.user_secretariat)
 
         def notices():
             return self._new_mails.filtered(
@@ -295,7 +297,7 @@ class TestLiaisonGateway(LiaisonCase):
         self.assertIn("could not", str(notice.body_html))
         self.assertEqual((notice.model, notice.res_id), ("excfp.liaison", request.id))
         # the secretariat routes it: the group's focal point takes over
-        request.with_user(self.user_employee).group_id = self.group
+        request.with_user(self.user_secretariat).group_id = self.group
         self.assertEqual(request.focal_point_id, self.focal_point)
         self.assertIn(self.focal_point, request.message_partner_ids)
 
@@ -425,10 +427,10 @@ class TestLiaisonResponseTarget(LiaisonCase):
     def test_settings(self):
         settings = Form(self.env["res.config.settings"])
         settings.excfp_liaison_response_days = 5
-        settings.excfp_liaison_default_user_id = self.user_employee
+        settings.excfp_liaison_default_user_id = self.user_secretariat
         settings.save().execute()
         self.assertEqual(self.env["excfp.liaison"]._response_target_days(), 5)
         request = self.env["excfp.liaison"].create(
             {"name": "Q", "group_id": self.group.id}
         )
-        self.assertEqual(request.user_id, self.user_employee)
+        self.assertEqual(request.user_id, self.user_secretariat)

@@ -47,7 +47,7 @@ class TestLiaisonGatewaySecurity(LiaisonCase):
         the clock keeps running."""
         with self.mock_mail_gateway():
             request = self._receive('"Zoe Keeper" <zoe.keeper@zoo.example.org>')
-            self._reply_as(self.user_employee.partner_id, request)
+            self._reply_as(self.user_secretariat.partner_id, request)
             self._reply_as(self.focal_point, request)
         emails = request.message_ids.filtered(lambda m: m.message_type == "email")
         self.assertEqual(len(emails), 3)
@@ -55,7 +55,7 @@ class TestLiaisonGatewaySecurity(LiaisonCase):
         self.assertFalse(request.date_answered)
 
     def test_headers_only_our_mail_server_vouches_for(self):
-        secretariat = self.user_employee.partner_id
+        secretariat = self.user_secretariat.partner_id
         domain = secretariat.email.split("@")[1]
         with self.mock_mail_gateway():
             request = self._receive('"Zoe Keeper" <zoe.keeper@zoo.example.org>')
@@ -91,7 +91,7 @@ class TestLiaisonGatewaySecurity(LiaisonCase):
         self.env["ir.config_parameter"].set_param(
             "excfp_odoo.mail_authserv_id", AUTHSERV
         )
-        for sender in (self.focal_point, self.user_employee.partner_id):
+        for sender in (self.focal_point, self.user_secretariat.partner_id):
             with self.mock_mail_gateway():
                 request = self._receive(
                     sender.email_formatted,
@@ -146,7 +146,7 @@ class TestLiaisonGatewaySecurity(LiaisonCase):
             request = self._receive(
                 '"Zoe Keeper" <zoe.keeper@zoo.example.org>', subject="Husbandry"
             )
-            secretariat = self.user_employee.partner_id
+            secretariat = self.user_secretariat.partner_id
             self._reply_as(
                 secretariat,
                 request,

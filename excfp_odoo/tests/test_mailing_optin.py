@@ -5,19 +5,17 @@ from datetime import timedelta
 
 from freezegun import freeze_time
 
-from odoo import fields, http
+from odoo import fields
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-from odoo.addons.mail.tests.common import MockEmail, mail_new_test_user
-
-from .common import solve_proof
+from .common import ExcfpHttpCase, solve_proof
 
 
-class MailingOptinCase(HttpCase, MockEmail):
+class MailingOptinCase(ExcfpHttpCase):
     def _post(self, **values):
         data = {
-            "csrf_token": http.Request.csrf_token(self),
+            "csrf_token": self.csrf_token(),
             "name": "Rita Reptile",
             "email": "rita@reptile-park.example.org",
             "organisation": "Reptile Park",
@@ -50,7 +48,7 @@ class MailingOptinCase(HttpCase, MockEmail):
         token = link.split("token=")[1]
         response = self.url_open(
             "/exsitu/subscribe/confirm",
-            data={"csrf_token": http.Request.csrf_token(self), "token": token},
+            data={"csrf_token": self.csrf_token(), "token": token},
         )
         self.env.invalidate_all()
         return response
@@ -349,12 +347,7 @@ class TestMailingOptinAbuse(MailingOptinCase):
         self.authenticate(None, None)
         self._post()
         optin = self.env["excfp.mailing.optin"].search([])
-        secretariat = mail_new_test_user(
-            self.env,
-            login="excfp_optin_sec",
-            groups="base.group_user,excfp_odoo.group_excfp_user",
-        )
-        as_secretariat = optin.with_user(secretariat)
+        as_secretariat = optin.with_user(self.user_secretariat)
         self.assertEqual(as_secretariat.read(["email"])[0]["email"], optin.email)
         with self.assertRaises(AccessError):
             as_secretariat.read(["token"])

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import JsonRpcException, tagged
 
-from .portal_common import ExcfpPortalCase
+from .common import ExcfpPortalCase
 
 
 @tagged("post_install", "-at_install")
@@ -57,7 +57,7 @@ class TestOffboarding(ExcfpPortalCase):
         # history: the closed request still names who had it, for the secretariat
         self.assertEqual(self.closed_a.focal_point_id, paula)
         self.assertEqual(
-            self.closed_a.with_user(self.secretariat).read(["focal_point_id"])[0][
+            self.closed_a.with_user(self.user_secretariat).read(["focal_point_id"])[0][
                 "focal_point_id"
             ][0],
             paula.id,

@@ -3,8 +3,6 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.mail.tests.common import mail_new_test_user
-
 from .common import ExcfpCase
 
 
@@ -70,20 +68,7 @@ class TestPortalRecordRules(ExcfpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.portal_a = mail_new_test_user(
-            cls.env,
-            login="excfp_portal_a",
-            name="Paula A",
-            email="paula@example.org",
-            groups="base.group_portal",
-        )
-        cls.portal_b = mail_new_test_user(
-            cls.env,
-            login="excfp_portal_b",
-            name="Pablo B",
-            email="pablo@example.org",
-            groups="base.group_portal",
-        )
+        # portal_a and portal_b: the common portal users, here members.
         cls.other_group = cls.env["excfp.specialist.group"].create(
             {"name": "Other Portal SG", "code": "OPSG"}
         )

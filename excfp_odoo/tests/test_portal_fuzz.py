@@ -7,7 +7,7 @@ from urllib.parse import quote, urlencode
 from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
 
-from .portal_common import ExcfpPortalCase
+from .common import ExcfpPortalCase
 
 REQUESTS = 1200
 SEED = 20261124

@@ -5,7 +5,7 @@ import base64
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .portal_common import ExcfpPortalCase
+from .common import ExcfpPortalCase
 
 
 @tagged("post_install", "-at_install")
@@ -159,7 +159,7 @@ class TestPortalGovernance(ExcfpPortalCase):
         self.assertEqual(len(acks), len(self.documents), "each once")
         self.assertTrue(self.portal_a.partner_id.sudo().governance_ack_complete)
         # the back office sees them, as the secretariat
-        partner = self.portal_a.partner_id.with_user(self.secretariat)
+        partner = self.portal_a.partner_id.with_user(self.user_secretariat)
         self.assertEqual(partner.governance_ack_ratio, 100)
         self.assertEqual(set(partner.acknowledgement_ids.mapped("channel")), {"portal"})
         page = self.url_open("/my/ssc/governance").text

@@ -4,7 +4,7 @@ import re
 
 from odoo.tests import tagged
 
-from .portal_common import ExcfpPortalCase
+from .common import ExcfpPortalCase
 
 # English of core's portal and of the addon's pages, as a focal point sees it.
 ENGLISH = (

@@ -4,7 +4,7 @@ from lxml import html
 
 from odoo.tests import tagged
 
-from .portal_common import ExcfpPortalCase
+from .common import ExcfpPortalCase
 
 
 @tagged("post_install", "-at_install")

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import tagged
 
-from .portal_common import ExcfpPortalCase
+from .common import ExcfpPortalCase
 
 
 @tagged("post_install", "-at_install")

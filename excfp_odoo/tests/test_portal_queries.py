@@ -6,7 +6,7 @@ from odoo.tests import tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
-from .portal_common import ExcfpPortalCase
+from .common import ExcfpPortalCase
 
 PAGES = (
     "/my",

@@ -3,7 +3,7 @@
 from odoo.tests import tagged
 from odoo.tests.common import JsonRpcException
 
-from .portal_common import ExcfpPortalCase
+from .common import ExcfpPortalCase
 
 
 @tagged("post_install", "-at_install")
@@ -170,12 +170,12 @@ class TestPortalRequests(ExcfpPortalCase):
         )
         self.assertEqual(self.request_i.state, "answered")
         # the secretariat is no focal point: no focal point pages, all requests in the back office
-        self.login(self.secretariat)
+        self.login(self.user_secretariat)
         response = self.url_open("/my/ssc/requests", allow_redirects=False)
         self.assertEqual(response.status_code, 303)
         self.assertEqual(
             self.env["excfp.liaison"]
-            .with_user(self.secretariat)
+            .with_user(self.user_secretariat)
             .search_count([("id", "in", (self.request_a | self.request_b).ids)]),
             2,
         )

@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 from odoo.tests import tagged
 
-from .portal_common import ExcfpPortalCase
+from .common import ExcfpPortalCase
 
 
 @tagged("post_install", "-at_install")
@@ -18,7 +18,7 @@ class TestPortalTours(ExcfpPortalCase):
         )
         role = (
             self.env["excfp.role"]
-            .with_user(self.secretariat)
+            .with_user(self.user_secretariat)
             .create(
                 {
                     "partner_id": newcomer.id,
@@ -38,7 +38,7 @@ class TestPortalTours(ExcfpPortalCase):
 
         # the back office, as the secretariat, shows what the focal point did
         self.env.invalidate_all()
-        partner = newcomer.with_user(self.secretariat)
+        partner = newcomer.with_user(self.user_secretariat)
         self.assertTrue(partner.governance_ack_complete)
         self.assertEqual(set(partner.acknowledgement_ids.mapped("channel")), {"portal"})
         self.assertEqual(partner.exsitu_org_type, "zoo")
@@ -63,7 +63,7 @@ class TestPortalTours(ExcfpPortalCase):
         )
         self.start_tour("/my/ssc/requests", "excfp_portal_answer", login="excfp_fp_a")
         self.env.invalidate_all()
-        request = self.request_a.with_user(self.secretariat)
+        request = self.request_a.with_user(self.user_secretariat)
         answer = request.message_ids.filtered(
             lambda m: "will reach you this week" in (m.body or "")
         )

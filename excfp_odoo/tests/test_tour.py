@@ -1,25 +1,18 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-from odoo.addons.mail.tests.common import mail_new_test_user
+from .common import ExcfpHttpCase
 
 
 @tagged("post_install", "-at_install")
-class TestTour(HttpCase):
+class TestTour(ExcfpHttpCase):
+    """The secretariat's work in the web client, as its user, on the common
+    group (self.group) with a nominated focal point of the tour's own."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user = mail_new_test_user(
-            cls.env,
-            login="excfp_tour",
-            name="Tess Tour",
-            email="tess@example.org",
-            groups="base.group_user,excfp_odoo.group_excfp_user",
-        )
-        cls.group = cls.env["excfp.specialist.group"].create(
-            {"name": "Tour Hornbill Specialist Group", "code": "THSG"}
-        )
         cls.partner = cls.env["res.partner"].create(
             {"name": "Tomas Tour", "email": "tomas@example.org"}
         )
@@ -35,7 +28,7 @@ class TestTour(HttpCase):
         self.start_tour(
             f"/odoo/action-excfp_odoo.excfp_specialist_group_action/{self.group.id}",
             "excfp_activate_focal_point",
-            login="excfp_tour",
+            login=self.user_secretariat.login,
         )
         self.assertEqual(self.role.state, "active")
         self.assertEqual(self.group.excfp_status, "covered")
@@ -61,12 +54,12 @@ class TestTour(HttpCase):
         self.start_tour(
             f"/odoo/action-excfp_odoo.excfp_liaison_action/{request.id}",
             "excfp_answer_liaison",
-            login="excfp_tour",
+            login=self.user_secretariat.login,
         )
         answer = request.message_ids.filtered(
             lambda m: "studbook keeper" in (m.body or "")
         )
-        self.assertEqual(answer.author_id, self.user.partner_id)
+        self.assertEqual(answer.author_id, self.user_secretariat.partner_id)
         self.assertIn(
             zoo, answer.notified_partner_ids, "the zoo gets the answer by email"
         )
@@ -104,4 +97,4 @@ class TestTour(HttpCase):
             ),
         ):
             with self.subTest(tour=tour):
-                self.start_tour(url, tour, login="excfp_tour")
+                self.start_tour(url, tour, login=self.user_secretariat.login)

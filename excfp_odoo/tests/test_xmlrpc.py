@@ -4,27 +4,21 @@
 
 from xmlrpc.client import Fault
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
+
+from .common import ExcfpHttpCase
 
 
 @tagged("post_install", "-at_install")
-class TestXmlRpc(HttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.user = new_test_user(
-            cls.env,
-            login="excfp_rpc",
-            password="excfp_rpc_pw",
-            groups="base.group_user,excfp_odoo.group_excfp_user",
-        )
+class TestXmlRpc(ExcfpHttpCase):
+    """As the secretariat's scripts: its user, its login as password."""
 
     def call(self, model, method, *args, **kwargs):
         return self.xmlrpc_object.execute_kw(
             self.env.cr.dbname,
-            self.user.id,
-            "excfp_rpc_pw",
+            self.user_secretariat.id,
+            self.user_secretariat.login,
             model,
             method,
             list(args),
