@@ -3,10 +3,9 @@
 from psycopg2.errors import SerializationFailure
 
 from odoo import api
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import TransactionCase
 
 
-@tagged("post_install", "-at_install")
 class TestAcknowledgeTwice(TransactionCase):
     """Two submissions of the same acknowledgement at once (a double click,
     two tabs): the later one fails to serialise, which Odoo replays, and the

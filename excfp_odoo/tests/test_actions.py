@@ -4,13 +4,12 @@ from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import users
 from odoo.tools.safe_eval import safe_eval
 
 from .common import ExcfpCase
 
 
-@tagged("post_install", "-at_install")
 class TestActionsOpen(ExcfpCase):
     """Every window action of the addon, from a menu or a smart button, opens
     as the web client opens it (views, then the records of each view with the
@@ -68,6 +67,7 @@ class TestActionsOpen(ExcfpCase):
             with self.subTest(action=action.get_external_id()[action.id]):
                 self._open(action.sudo().read()[0])
 
+    @users("excfp_secretariat")
     def test_smart_buttons(self):
         partner = self.ana
         self._role(partner, "focal_point", state="active")
@@ -108,6 +108,7 @@ class TestActionsOpen(ExcfpCase):
                 action = self.env.ref(xmlid).sudo().read()[0]
                 self._open({**action, "context": context})
 
+    @users("excfp_secretariat")
     def test_no_quick_create_of_groups(self):
         """A group needs a code: quick-creating one (a kanban column of a
         computed status, "Create" in a many2one) is not offered, and asked

@@ -7,14 +7,13 @@ from unittest.mock import patch
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.sql_db import db_connect
-from odoo.tests import tagged
+from odoo.tests import users
 
 from odoo.addons.excfp_odoo.models import excfp_audience
 
 from .common import ExcfpCase
 
 
-@tagged("post_install", "-at_install")
 class TestAudience(ExcfpCase):
     @classmethod
     def setUpClass(cls):
@@ -142,6 +141,7 @@ class TestAudience(ExcfpCase):
         self.fps.action_sync()
         self.assertEqual(self._emails(self.fps)["ana@example.org"], True)
 
+    @users("excfp_secretariat")
     def test_an_opt_out_holds_on_every_list_at_once(self):
         """Kim leaves one list (or the secretariat records her opt-out): a
         mailing to another audience list that afternoon does not reach her,
@@ -184,6 +184,7 @@ class TestAudience(ExcfpCase):
         self.assertTrue(self._emails(group_audience)["uma@audience-zoo.example.org"])
         self.assertEqual(self.unknown.exsitu_mailing_consent_source, "back_office")
 
+    @users("excfp_secretariat")
     def test_mailing_to_contacts_leaves_opted_out_out(self):
         """A mailing to contacts rather than to a list: those who opted out
         (on any contact with their email) get none; core would mail them."""
@@ -329,6 +330,7 @@ class TestAudience(ExcfpCase):
         self.assertIn("kim@audience-zoo.example.org", self._emails(self.eaza_audience))
         self.assertTrue(self.fps.last_sync_date)
 
+    @users("excfp_secretariat")
     def test_mailing_from_the_group_form(self):
         action = self.group.with_user(
             self.user_secretariat
@@ -352,6 +354,7 @@ class TestAudience(ExcfpCase):
             1,
         )
 
+    @users("excfp_secretariat")
     def test_mailing_reaches_exactly_the_right_people(self):
         """A few hundred contacts of the ex situ community, with opt-outs,
         unknown consent, blacklisted, bounced, archived and shared emails."""

@@ -1,9 +1,8 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import TransactionCase
 
 
-@tagged("post_install", "-at_install")
 class TestData(TransactionCase):
     def test_terms(self):
         names = self.env["excfp.term"].search([]).mapped("name")

@@ -3,7 +3,6 @@
 import csv
 import io
 
-from odoo.tests import tagged
 from odoo.tools import file_open
 
 from .common import ExcfpCase
@@ -12,7 +11,6 @@ SAMPLE = "excfp_odoo/static/import/exsitu_community_sample.csv"
 OPTIONS = {"quoting": '"', "separator": ",", "has_headers": True}
 
 
-@tagged("post_install", "-at_install")
 class TestExsituCommunity(ExcfpCase):
     def _import(self, content):
         """Odoo's import tool, as the secretariat uses it."""

@@ -5,7 +5,7 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
-from odoo.tests import tagged, users, warmup
+from odoo.tests import users, warmup
 
 from .common import ExcfpCase
 
@@ -32,8 +32,8 @@ class FollowupCase(ExcfpCase):
         return {xmlids[t.id] for t in activities.activity_type_id}
 
 
-@tagged("post_install", "-at_install")
 class TestOnboardingPlan(FollowupCase):
+    @users("excfp_secretariat")
     def test_plan_launched_on_activation(self):
         with self.mock_mail_gateway():
             self._role(self.ana, "focal_point").with_user(
@@ -61,6 +61,7 @@ class TestOnboardingPlan(FollowupCase):
             "the partner's chatter says the plan was started",
         )
 
+    @users("excfp_secretariat")
     def test_plan_only_once_per_person(self):
         self.ana.cpsg_status = "member"
         other = self.env["excfp.specialist.group"].create(
@@ -72,12 +73,14 @@ class TestOnboardingPlan(FollowupCase):
         welcome = self._activities(self.ana, "excfp_odoo.mail_activity_type_welcome")
         self.assertEqual(len(welcome), 1)
 
+    @users("excfp_secretariat")
     def test_member_gets_plan_without_cpsg_followup(self):
         self.ben.cpsg_status = "member"
         with self.mock_mail_gateway():
             self._role(self.ben, "focal_point").action_activate()
         self.assertEqual(self._type_xmlids(self.ben.activity_ids), PLAN_TYPES)
 
+    @users("excfp_secretariat")
     def test_archived_plan_is_not_launched(self):
         self.env.ref(
             "excfp_odoo.mail_activity_plan_focal_point_onboarding"
@@ -88,7 +91,6 @@ class TestOnboardingPlan(FollowupCase):
         self.assertFalse(self.cai.activity_ids)
 
 
-@tagged("post_install", "-at_install")
 class TestScheduledActions(FollowupCase):
     def _liaison(self, received, **vals):
         return self.env["excfp.liaison"].create(
@@ -250,7 +252,6 @@ class TestScheduledActions(FollowupCase):
         return self.env["excfp.specialist.group"].create({"name": code, "code": code})
 
 
-@tagged("post_install", "-at_install")
 class TestScheduledActionQueries(FollowupCase):
     """The scheduled actions run a fixed number of queries per batch."""
 

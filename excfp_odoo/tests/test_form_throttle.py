@@ -5,10 +5,9 @@ import uuid
 from psycopg2.errors import SerializationFailure
 
 from odoo import api
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import TransactionCase
 
 
-@tagged("post_install", "-at_install")
 class TestFormThrottleAcrossWorkers(TransactionCase):
     """Two workers counting the same form at once: the later one cannot
     count from a stale picture. Odoo retries a request that fails with a

@@ -5,13 +5,12 @@ import base64
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, users
 from odoo.tools import mute_logger
 
 from .common import ExcfpCase
 
 
-@tagged("post_install", "-at_install")
 class TestGovernance(ExcfpCase):
     @classmethod
     def setUpClass(cls):
@@ -28,6 +27,7 @@ class TestGovernance(ExcfpCase):
             ]
         )
 
+    @users("excfp_secretariat")
     def test_ratio_and_completion(self):
         total = len(self.documents)
         self.assertGreaterEqual(total, 13)
@@ -45,6 +45,7 @@ class TestGovernance(ExcfpCase):
         self.assertEqual(self.ana.governance_ack_ratio, 100)
         self.assertTrue(self.ana.governance_ack_complete)
 
+    @users("excfp_secretariat")
     def test_new_version_no_longer_counts(self):
         self._ack(self.ana, self.documents)
         self.assertTrue(self.ana.governance_ack_complete)
@@ -62,6 +63,7 @@ class TestGovernance(ExcfpCase):
             2,
         )
 
+    @users("excfp_secretariat")
     def test_search_ratio_and_complete(self):
         Partner = self.env["res.partner"]
         self._ack(self.ana, self.documents)
@@ -94,6 +96,7 @@ class TestGovernance(ExcfpCase):
             self.cai,
         )
 
+    @users("excfp_secretariat")
     def test_archived_or_optional_documents_do_not_count(self):
         self._ack(self.ana, self.documents[1:])
         self.assertFalse(self.ana.governance_ack_complete)
@@ -113,6 +116,7 @@ class TestGovernance(ExcfpCase):
             self.env["res.partner"].search([("governance_ack_complete", "=", True)]),
         )
 
+    @users("excfp_manager")
     def test_ratio_rounds_as_searched(self):
         """The ratio shown and the ratio searched agree, halves included."""
         Document = self.env["excfp.governance.document"]
@@ -130,6 +134,7 @@ class TestGovernance(ExcfpCase):
             self.env["res.partner"].search([("governance_ack_ratio", "=", shown)]),
         )
 
+    @users("excfp_secretariat")
     def test_default_version_in_form(self):
         doc = self.documents[0]
         form = Form(self.env["excfp.acknowledgement"].with_user(self.user_secretariat))
@@ -140,6 +145,7 @@ class TestGovernance(ExcfpCase):
         self.assertTrue(ack.is_current)
         self.assertEqual(ack.channel, "back_office")
 
+    @users("excfp_secretariat")
     def test_new_acknowledgement_title(self):
         """A new form reads as one, not "False (version False)"."""
         Ack = self.env["excfp.acknowledgement"].with_user(self.user_secretariat)
@@ -155,16 +161,19 @@ class TestGovernance(ExcfpCase):
             values["value"]["display_name"], f"{doc.name} (version {doc.version})"
         )
 
+    @users("excfp_secretariat")
     def test_bad_ratio_search(self):
         with self.assertRaises(UserError):
             self.env["res.partner"].search([("governance_ack_ratio", "=", False)])
 
+    @users("excfp_secretariat")
     def test_unique_per_version(self):
         doc = self.documents[0]
         self._ack(self.ana, doc)
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             self._ack(self.ana, doc)
 
+    @users("excfp_manager")
     def test_document_code_unique(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             self.env["excfp.governance.document"].create(
@@ -172,8 +181,8 @@ class TestGovernance(ExcfpCase):
             )
 
 
-@tagged("post_install", "-at_install")
 class TestAcknowledgeWizard(ExcfpCase):
+    @users("excfp_secretariat")
     def test_one_step_for_every_outstanding_document(self):
         documents = self.env["excfp.governance.document"].search(
             self.env["excfp.governance.document"]._required_domain()

@@ -2,12 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import polib
 
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import TransactionCase
 from odoo.tools.misc import file_path
 from odoo.tools.translate import TranslationModuleReader
 
 
-@tagged("post_install", "-at_install")
 class TestTranslations(TransactionCase):
     def test_french_and_spanish_are_complete(self):
         """Every string the addon shows, read from its code, views and data

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo.tests import Form, tagged
+from odoo.tests import Form
 
 from odoo.addons.mail.tests.common import MailCommon
 
@@ -51,7 +51,6 @@ class LiaisonCase(ExcfpCommon, MailCommon):
         )
 
 
-@tagged("post_install", "-at_install")
 class TestLiaisonGateway(LiaisonCase):
     def _receive(self, subject="Husbandry guidelines", email_from=None):
         return self.format_and_process(
@@ -302,7 +301,6 @@ class TestLiaisonGateway(LiaisonCase):
         self.assertIn(self.focal_point, request.message_partner_ids)
 
 
-@tagged("post_install", "-at_install")
 class TestLiaisonResponseTarget(LiaisonCase):
     def _request(self, received, **vals):
         return self.env["excfp.liaison"].create(

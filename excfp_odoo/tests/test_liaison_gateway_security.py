@@ -1,13 +1,11 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import tagged
 
 from .test_liaison import INBOUND_EMAIL, LiaisonCase
 
 AUTHSERV = "mx.ssc.example.org"
 
 
-@tagged("post_install", "-at_install")
 class TestLiaisonGatewaySecurity(LiaisonCase):
     """Nothing in an email's headers is proven unless our mail server says
     so: an email adds to a request's thread, it does not answer it."""

@@ -1,7 +1,6 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.tests import tagged
 
 from odoo.addons.mail.tests.common import MailCommon
 
@@ -62,7 +61,6 @@ We can offer space for two breeding pairs.
 """
 
 
-@tagged("post_install", "-at_install")
 class TestMailingGateway(MailCommon):
     @classmethod
     def setUpClass(cls):

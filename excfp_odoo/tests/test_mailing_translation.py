@@ -4,7 +4,6 @@ from psycopg2 import IntegrityError
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.mail.tests.common import mail_new_test_user
@@ -12,7 +11,6 @@ from odoo.addons.mail.tests.common import mail_new_test_user
 from .common import ExcfpCase
 
 
-@tagged("post_install", "-at_install")
 class TestMailingTranslation(ExcfpCase):
     """Recipients get a mailing in their language where it has a
     translation in it, the mailing as written otherwise."""

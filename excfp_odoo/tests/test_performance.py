@@ -2,12 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from lxml import etree
 
-from odoo.tests import tagged, users, warmup
+from odoo.tests import users, warmup
 
 from .common import ExcfpCase
 
 
-@tagged("post_install", "-at_install")
 class TestPerformance(ExcfpCase):
     """Query counts do not grow with the size of the network."""
 

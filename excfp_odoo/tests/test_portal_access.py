@@ -1,13 +1,13 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import users
 
 from .common import ExcfpCase
 
 
-@tagged("post_install", "-at_install")
 class TestPortalInvitation(ExcfpCase):
+    @users("excfp_secretariat")
     def test_new_focal_point_invited_to_portal(self):
         with self.mock_mail_gateway():
             self._role(self.ana, "focal_point").action_activate()
@@ -16,6 +16,7 @@ class TestPortalInvitation(ExcfpCase):
         self.assertTrue(user._is_portal())
         self.assertEqual(user.login, "ana@example.org")
 
+    @users("excfp_secretariat")
     def test_invitation_is_queued(self):
         """Queued as the CPSG invitation is, not sent during the activation:
         with the mail server down it would end in an error nobody retries."""
@@ -48,6 +49,7 @@ class TestPortalInvitation(ExcfpCase):
         self.assertFalse(self.user_secretariat._is_portal())
         self.assertEqual(internal.user_ids, self.user_secretariat)
 
+    @users("excfp_secretariat")
     def test_email_taken_is_noted_not_fatal(self):
         self.ben.email = "excfp_secretariat"  # another user's login
         with self.mock_mail_gateway():
@@ -63,7 +65,6 @@ class TestPortalInvitation(ExcfpCase):
         )
 
 
-@tagged("post_install", "-at_install")
 class TestPortalRecordRules(ExcfpCase):
     @classmethod
     def setUpClass(cls):
@@ -140,6 +141,7 @@ class TestPortalRecordRules(ExcfpCase):
             with self.assertRaises(AccessError, msg=model):
                 other.with_user(self.portal_a).read(["display_name"])
 
+    @users("excfp_secretariat")
     def test_internal_notes_are_the_secretariats(self):
         self.role_a.notes = "Hard to reach; discuss before reappointing."
         for user in (self.portal_a, self.user_employee):
@@ -182,6 +184,7 @@ class TestPortalRecordRules(ExcfpCase):
                 self.env[model].with_user(self.portal_b).search_count([]), model
             )
 
+    @users("excfp_secretariat")
     def test_internal_user_and_secretariat(self):
         """A focal point on staff (internal, not secretariat) reads their own
         roles, acknowledgements and requests, like a portal user; the

@@ -7,13 +7,12 @@ from psycopg2.errors import ExclusionViolation
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, users
 from odoo.tools import mute_logger
 
 from .common import ExcfpCase
 
 
-@tagged("post_install", "-at_install")
 class TestFocalPointActivation(ExcfpCase):
     def _cpsg_activities(self, partner):
         return self.env["mail.activity"].search(
@@ -28,6 +27,7 @@ class TestFocalPointActivation(ExcfpCase):
             ]
         )
 
+    @users("excfp_secretariat")
     def test_activation_invites_non_member(self):
         role = self._role(self.ana, "focal_point")
         self.assertEqual(self.group.excfp_status, "nominated")
@@ -69,6 +69,7 @@ class TestFocalPointActivation(ExcfpCase):
         self.assertEqual(self.group.member_count, 1)
         self.assertIn("CPSG invitation", self.group.message_ids[0].body)
 
+    @users("excfp_secretariat")
     def test_activation_says_what_followed(self):
         role = self._role(self.ana, "focal_point")
         with self.mock_mail_gateway():
@@ -98,6 +99,7 @@ class TestFocalPointActivation(ExcfpCase):
             "Noe Nomail could not be invited to the portal", params["message"]
         )
 
+    @users("excfp_secretariat")
     def test_people_by_their_own_name(self):
         zoo = self.env["res.partner"].create({"name": "Zenda Zoo", "is_company": True})
         self.ana.parent_id = zoo
@@ -121,6 +123,7 @@ class TestFocalPointActivation(ExcfpCase):
         self.assertEqual(row["partner_id"]["display_name"], "Ana Test")
         self.assertEqual(row["organisation_id"]["display_name"], "Zenda Zoo")
 
+    @users("excfp_secretariat")
     def test_newest_term_first(self):
         """Lists open on the current term, not on 2017-2020."""
         past = self._role(
@@ -134,6 +137,7 @@ class TestFocalPointActivation(ExcfpCase):
         roles = self.env["excfp.role"].search([("partner_id", "=", self.ana.id)])
         self.assertEqual(roles.ids, [current.id, past.id])
 
+    @users("excfp_secretariat")
     def test_end_role_with_date_and_reason(self):
         role = self._role(self.ana, "member", state="active")
         Wizard = (
@@ -160,6 +164,7 @@ class TestFocalPointActivation(ExcfpCase):
         self.assertIn("Moved to another institution", note)
         self.assertIn("Ana Test", note)
 
+    @users("excfp_secretariat")
     def test_nominate_a_focal_point_for_a_vacant_group(self):
         self.assertEqual(self.group.excfp_status, "vacant")
         action = self.group.with_user(
@@ -178,6 +183,7 @@ class TestFocalPointActivation(ExcfpCase):
         )
         self.assertEqual(self.group.excfp_status, "nominated")
 
+    @users("excfp_secretariat")
     def test_no_invitation_for_member_invited_declined(self):
         groups = self.env["excfp.specialist.group"].create(
             [
@@ -209,6 +215,7 @@ class TestFocalPointActivation(ExcfpCase):
         self.assertFalse(self._cpsg_activities(partners))
         self.assertEqual(set(groups.mapped("excfp_status")), {"covered"})
 
+    @users("excfp_secretariat")
     def test_create_active_in_current_term_invites(self):
         """An import of an active focal point counts as an activation."""
         with self.mock_mail_gateway():
@@ -219,6 +226,7 @@ class TestFocalPointActivation(ExcfpCase):
         self.assertEqual(len(invitations), 1)
         self.assertEqual(len(self._cpsg_activities(self.ana)), 1)
 
+    @users("excfp_secretariat")
     def test_history_sends_nothing(self):
         past = self.term_past
         with self.mock_mail_gateway():
@@ -249,6 +257,7 @@ class TestFocalPointActivation(ExcfpCase):
         self.assertEqual(ben_role.state, "ended")
         self.assertEqual(self.group.excfp_status, "vacant")
 
+    @users("excfp_secretariat")
     def test_chair_keeps_single_role(self):
         """A Chair who becomes focal point holds an active role: no member role."""
         self._role(self.ana, "chair", state="active")
@@ -261,6 +270,7 @@ class TestFocalPointActivation(ExcfpCase):
         self.assertTrue(all(self.group.role_ids.mapped("has_chair_conflict")))
         self.assertEqual(self.group.chair_ids, self.ana)
 
+    @users("excfp_secretariat")
     def test_existing_member_not_duplicated(self):
         self._role(self.ana, "member", state="active")
         with self.mock_mail_gateway():
@@ -270,8 +280,21 @@ class TestFocalPointActivation(ExcfpCase):
         )
 
 
-@tagged("post_install", "-at_install")
 class TestRoleRules(ExcfpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Terms are the managers' configuration: made here, as superuser, so
+        # that the test using it runs as the secretariat.
+        cls.term_future = cls.env["excfp.term"].create(
+            {
+                "name": "Future",
+                "date_start": cls.term_current.date_end + timedelta(days=1),
+                "date_end": cls.term_current.date_end + timedelta(days=1000),
+            }
+        )
+
+    @users("excfp_secretariat")
     def test_second_active_focal_point_refused(self):
         with self.mock_mail_gateway():
             self._role(self.ana, "focal_point").action_activate()
@@ -285,6 +308,7 @@ class TestRoleRules(ExcfpCase):
         with self.assertRaises(ValidationError):
             self._role(self.ben, "focal_point", state="active")
 
+    # As superuser: raw SQL and ir.model.constraint, the system's.
     def test_database_enforces_one_active_focal_point(self):
         """Two concurrent activations each pass the Python check in their own
         transaction: the database is what stops the second one."""
@@ -302,6 +326,7 @@ class TestRoleRules(ExcfpCase):
         )
         self.assertTrue(constraint, "the constraint is registered with its message")
 
+    @users("excfp_secretariat")
     def test_end_before_start_refused(self):
         with self.assertRaisesRegex(ValidationError, "cannot end .* before it starts"):
             self._role(self.ana, date_start=date(2026, 5, 1), date_end=date(2026, 4, 1))
@@ -310,6 +335,7 @@ class TestRoleRules(ExcfpCase):
             role.date_end = date(2026, 1, 1)
         self.assertEqual(role.date_start, date(2026, 5, 1))
 
+    @users("excfp_secretariat")
     def test_end_and_status(self):
         with self.mock_mail_gateway():
             role = self._role(self.ana, "focal_point")
@@ -327,6 +353,7 @@ class TestRoleRules(ExcfpCase):
             self._role(self.ben, "focal_point").action_activate()
         self.assertEqual(self.group.focal_point_ids, self.ben)
 
+    @users("excfp_secretariat")
     def test_archive_ends_role(self):
         with self.mock_mail_gateway():
             role = self._role(self.ana, "focal_point")
@@ -336,6 +363,7 @@ class TestRoleRules(ExcfpCase):
         self.assertEqual(self.group.excfp_status, "vacant")
         self.assertFalse(self.ana.is_excfp)
 
+    @users("excfp_secretariat")
     def test_roles_are_not_deleted(self):
         role = self._role(self.ana, "member", state="active")
         with self.assertRaisesRegex(UserError, "End or archive them instead"):
@@ -348,6 +376,7 @@ class TestRoleRules(ExcfpCase):
         nomination.with_user(self.user_manager).unlink()
         self.assertFalse(nomination.exists())
 
+    @users("excfp_secretariat")
     def test_status_follows_role_changes(self):
         with self.mock_mail_gateway():
             fp = self._role(self.ana, "focal_point", state="active")
@@ -373,6 +402,7 @@ class TestRoleRules(ExcfpCase):
             self.group.member_count, 2, "Ana stays a member, Ben the Chair"
         )
 
+    @users("excfp_secretariat")
     def test_history_cannot_be_rewritten(self):
         with self.mock_mail_gateway():
             fp = self._role(self.ana, "focal_point")
@@ -404,17 +434,12 @@ class TestRoleRules(ExcfpCase):
             {"name": "Other SG", "code": "OSG-T"}
         )
 
+    @users("excfp_secretariat")
     def test_activation_outside_current_term_refused(self):
         past = self._role(self.ana, "focal_point", term_id=self.term_past.id)
         with self.assertRaisesRegex(UserError, "has ended"):
             past.action_activate()
-        future_term = self.env["excfp.term"].create(
-            {
-                "name": "Future",
-                "date_start": self.term_current.date_end + timedelta(days=1),
-                "date_end": self.term_current.date_end + timedelta(days=1000),
-            }
-        )
+        future_term = self.term_future
         future = self._role(
             self.ben, "focal_point", term_id=future_term.id, group=self._other_group()
         )
@@ -423,6 +448,7 @@ class TestRoleRules(ExcfpCase):
         self.assertEqual((past | future).mapped("state"), ["nominated", "nominated"])
         self.assertEqual(self.ana.cpsg_status, "not_member")
 
+    # As superuser, as the scheduled action runs (OdooBot).
     def test_lapsed_nomination(self):
         """A nomination of a finished term no longer makes a group 'nominated'."""
         old = self._role(self.ana, "focal_point", term_id=self.term_past.id)
@@ -433,12 +459,14 @@ class TestRoleRules(ExcfpCase):
         self.assertEqual(old.state, "ended")
         self.assertEqual(old.date_end, self.term_past.date_end)
 
+    @users("excfp_secretariat")
     def test_archive_with_future_end_date(self):
         role = self._role(self.ana, "member", state="active")
         role.write({"active": False, "date_end": date.today() + timedelta(days=90)})
         self.assertEqual(role.state, "ended")
         self.assertEqual(role.date_end, date.today())
 
+    # As superuser, as the scheduled action runs (OdooBot).
     def test_end_date_passing_ends_role(self):
         with self.mock_mail_gateway():
             role = self._role(
@@ -464,6 +492,8 @@ class TestRoleRules(ExcfpCase):
         other.date_end = date.today() - timedelta(days=1)
         self.assertEqual(other.state, "ended")
 
+    # As superuser: it reads the tracked field (ir.model.fields), which only
+    # administrators read; the chatter shows it through mail's own sudo.
     def test_role_changes_tracked(self):
         role = self._role(self.ana, "member")
         # tracking is logged at commit time, and not for a record created in

@@ -2,12 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from lxml import etree
 
-from odoo.tests import tagged
-
 from .common import ExcfpCase
 
 
-@tagged("post_install", "-at_install")
 class TestScreenQueries(ExcfpCase):
     """Each back-office screen, asked as the web client asks it, costs as
     many queries with a network three times larger: no query per group,

@@ -2,12 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import tagged, users
+from odoo.tests import users
 
 from .common import ExcfpCase
 
 
-@tagged("post_install", "-at_install")
 class TestSecurity(ExcfpCase):
     @users("excfp_secretariat")
     def test_secretariat(self):

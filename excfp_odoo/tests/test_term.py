@@ -6,14 +6,14 @@ from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import users
 from odoo.tools import mute_logger
 
 from .common import ExcfpCase
 
 
-@tagged("post_install", "-at_install")
 class TestTerm(ExcfpCase):
+    @users("excfp_secretariat")
     def test_current_term(self):
         with freeze_time("2026-11-24"):
             current = self.env["excfp.term"].search([("is_current", "=", True)])
@@ -28,6 +28,7 @@ class TestTerm(ExcfpCase):
                 self.env.ref("excfp_odoo.term_2021_2025"),
             )
 
+    @users("excfp_manager")
     def test_overlapping_term_refused(self):
         with self.assertRaisesRegex(ValidationError, "overlaps the term 2026-2029"):
             self.env["excfp.term"].create(
@@ -52,6 +53,7 @@ class TestTerm(ExcfpCase):
         term.invalidate_recordset()
         self.assertEqual(term.date_start, date(2030, 1, 1), "nothing saved is lost")
 
+    @users("excfp_manager")
     def test_term_dates_and_name(self):
         with self.assertRaisesRegex(ValidationError, "cannot end before it starts"):
             self.env["excfp.term"].create(
