@@ -96,7 +96,10 @@ class ExcfpCommon(MockEmail):
 
 
 class ExcfpCase(ExcfpCommon, TransactionCase):
-    """Model tests."""
+    """Model tests, at install (Odoo's default). A test of someone's work
+    runs as them, @users("excfp_secretariat"): self.env is then theirs, so an
+    access error hidden behind a sudo() shows; what setUpClass made stays the
+    superuser's records."""
 
     # Noon UTC today: "today" is then the same date in every time zone the
     # tests meet (the demo users' Europe/Brussels is tomorrow after 23:00 UTC).
