@@ -25,11 +25,12 @@ import re
 import statistics
 import time
 
-from lxml import etree
 from werkzeug.test import Client
 
 import odoo
 from odoo import Command, api, sql_db
+
+from odoo.addons.excfp_odoo.tests.common import view_spec
 
 SCALE = float(os.environ.get("EXCFP_BENCH_SCALE", "1"))
 RUNS = int(os.environ.get("EXCFP_BENCH_RUNS", "7"))
@@ -164,25 +165,6 @@ def portal_users():
             }
         )
     env.cr.commit()
-
-
-def view_spec(model, view_type, view_ref=None):
-    """The fields a view reads, as the web client asks for them."""
-    view_id = env.ref(view_ref).id if view_ref else False
-    arch = model.get_views([(view_id, view_type)])["views"][view_type]["arch"]
-    spec = {}
-    for node in etree.fromstring(arch).xpath("//field[not(ancestor::field)]"):
-        field = model._fields.get(node.get("name"))
-        if field is None:
-            continue
-        # The web client asks no name for a many2one that is never shown.
-        hidden = {node.get("invisible"), node.get("column_invisible")} & {"1", "True"}
-        relational = field.type in ("many2one", "many2many", "one2many")
-        if relational and not hidden:
-            spec[field.name] = {"fields": {"display_name": {}}}
-        else:
-            spec[field.name] = {"fields": {}} if field.type == "many2one" else {}
-    return spec
 
 
 def run(uid, func):

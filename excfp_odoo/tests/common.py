@@ -9,6 +9,8 @@ focal points."""
 import hashlib
 from datetime import date, datetime, time, timedelta
 
+from lxml import etree
+
 from odoo import http
 from odoo.tests import HttpCase, TransactionCase
 
@@ -210,3 +212,23 @@ def make_documents_readable(env):
     env["excfp.governance.document"].search([("url", "=", False)]).write(
         {"url": "https://www.iucn.org/ssc-documents"}
     )
+
+
+def view_spec(model, view_type, view_ref=None):
+    """The fields a view reads, as the web client asks for them (for
+    web_search_read): the screens' query counts and benchmark use it."""
+    view_id = model.env.ref(view_ref).id if view_ref else False
+    arch = model.get_views([(view_id, view_type)])["views"][view_type]["arch"]
+    spec = {}
+    for node in etree.fromstring(arch).xpath("//field[not(ancestor::field)]"):
+        field = model._fields.get(node.get("name"))
+        if field is None:
+            continue
+        # The web client asks no name for a many2one that is never shown.
+        hidden = {node.get("invisible"), node.get("column_invisible")} & {"1", "True"}
+        relational = field.type in ("many2one", "many2many", "one2many")
+        if relational and not hidden:
+            spec[field.name] = {"fields": {"display_name": {}}}
+        else:
+            spec[field.name] = {"fields": {}} if field.type == "many2one" else {}
+    return spec

@@ -142,6 +142,44 @@ class TestAudience(ExcfpCase):
         self.assertEqual(self._emails(self.fps)["ana@example.org"], True)
 
     @users("excfp_secretariat")
+    def test_consent_is_the_contacts_and_the_lists_follow(self):
+        """One owner: the contact's consent. Kim at work opts out in the back
+        office: her lists follow at once, and her second contact (same
+        email) keeps its own consent, the email staying out of every list.
+        An opt-out on a list (core's unsubscribe page) that the consent does
+        not say yet is Kim's word: both her contacts record it."""
+        twin = self.env["res.partner"].create(
+            {
+                "name": "Kim at home",
+                "email": "kim@audience-zoo.example.org",
+                "exsitu_network_ids": [Command.set(self.eaza.ids)],
+                "exsitu_mailing_consent": "opted_in",
+            }
+        )
+        keeper = self.keeper.with_env(self.env)
+        self.eaza_audience.action_sync()
+        kim = "kim@audience-zoo.example.org"
+        self.assertFalse(self._emails(self.eaza_audience)[kim])
+        keeper.exsitu_mailing_consent = "opted_out"
+        self.assertTrue(self._emails(self.eaza_audience)[kim])
+        self.assertEqual(keeper.exsitu_mailing_consent_source, "back_office")
+        self.assertEqual(twin.exsitu_mailing_consent, "opted_in")
+        self.eaza_audience.action_sync()
+        self.assertTrue(self._emails(self.eaza_audience)[kim])
+        # both opt in again; then the list's unsubscribe page is their word
+        (keeper | twin).exsitu_mailing_consent = "opted_in"
+        subscription = self.eaza_audience.mailing_list_id.subscription_ids.filtered(
+            lambda s: s.contact_id.email_normalized == kim
+        )
+        subscription.sudo().write({"opt_out": False})
+        self.assertEqual(keeper.exsitu_mailing_consent, "opted_in")
+        subscription.sudo().write({"opt_out": True})
+        self.assertEqual(
+            (keeper | twin).mapped("exsitu_mailing_consent"), ["opted_out"] * 2
+        )
+        self.assertEqual(twin.exsitu_mailing_consent_source, "unsubscribe")
+
+    @users("excfp_secretariat")
     def test_an_opt_out_holds_on_every_list_at_once(self):
         """Kim leaves one list (or the secretariat records her opt-out): a
         mailing to another audience list that afternoon does not reach her,

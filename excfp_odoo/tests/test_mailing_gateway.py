@@ -3,6 +3,9 @@
 from odoo import Command
 
 from odoo.addons.mail.tests.common import MailCommon
+from odoo.addons.mail_gateway_auto_submitted.tests.common import (
+    EMAIL as REPLY_EMAIL,
+)
 
 # A delivery status notification, as a mail server sends it back to the
 # bounce address, with the original email attached.
@@ -45,19 +48,6 @@ Content-Type: text/plain
 Dear colleague
 
 --DSN-BOUNDARY--
-"""
-
-REPLY_EMAIL = """Return-Path: {return_path}
-To: {to}
-cc: {cc}
-From: {email_from}
-Subject: {subject}
-MIME-Version: 1.0
-Content-Type: text/plain; charset=utf-8
-Message-ID: {msg_id}
-{extra}
-
-We can offer space for two breeding pairs.
 """
 
 

@@ -1,8 +1,6 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from lxml import etree
-
-from .common import ExcfpCase
+from .common import ExcfpCase, view_spec
 
 
 class TestScreenQueries(ExcfpCase):
@@ -80,24 +78,7 @@ class TestScreenQueries(ExcfpCase):
         cls.env.flush_all()
 
     def _spec(self, model, view_type, view_ref=None):
-        """The fields a view reads, as the web client asks them (no name for
-        a many2one that is never shown)."""
-        view_id = self.env.ref(view_ref).id if view_ref else False
-        arch = model.get_views([(view_id, view_type)])["views"][view_type]["arch"]
-        spec = {}
-        for node in etree.fromstring(arch).xpath("//field[not(ancestor::field)]"):
-            field = model._fields.get(node.get("name"))
-            if field is None:
-                continue
-            hidden = {node.get("invisible"), node.get("column_invisible")} & {
-                "1",
-                "True",
-            }
-            if field.type in ("many2one", "many2many", "one2many") and not hidden:
-                spec[field.name] = {"fields": {"display_name": {}}}
-            else:
-                spec[field.name] = {"fields": {}} if field.type == "many2one" else {}
-        return spec
+        return view_spec(model, view_type, view_ref)
 
     def _screens(self):
         env = self.env(user=self.user_secretariat)

@@ -6,18 +6,7 @@ from odoo.tests import tagged
 
 from odoo.addons.mail.tests.common import MailCommon
 
-EMAIL = """Return-Path: {return_path}
-To: {to}
-cc: {cc}
-From: {email_from}
-Subject: {subject}
-MIME-Version: 1.0
-Content-Type: text/plain; charset=utf-8
-Message-ID: {msg_id}
-{extra}
-
-We can offer space for two breeding pairs.
-"""
+from .common import EMAIL
 
 
 @tagged("post_install", "-at_install")
