@@ -38,6 +38,18 @@ ORG_TYPES = [
     ("rescue_centre", "Rescue centre"),
     ("other", "Other"),
 ]
+CPSG_STATUSES = [
+    ("not_member", "Not a member"),
+    ("invited", "Invited"),
+    ("member", "Member"),
+    ("declined", "Declined"),
+]
+CPSG_TRAININGS = [
+    ("none", "None"),
+    ("encouraged", "Encouraged"),
+    ("enrolled", "Enrolled"),
+    ("completed", "Completed"),
+]
 # What a focal point may say of their CPSG training on the portal (the
 # secretariat sets "none").
 TRAINING_STATES = ("encouraged", "enrolled", "completed")
@@ -80,3 +92,33 @@ AUTHSERV_PARAM = "excfp_odoo.mail_authserv_id"
 
 # Records handled per scheduled-action call; the cron is re-triggered until done.
 CRON_BATCH_SIZE = 200
+
+# ---- One Plan (ToR s.3 c and d) ----
+# The IUCN Red List categories, labelled in full.
+REDLIST_CATEGORIES = [
+    ("EX", "Extinct"),
+    ("EW", "Extinct in the Wild"),
+    ("CR", "Critically Endangered"),
+    ("EN", "Endangered"),
+    ("VU", "Vulnerable"),
+    ("NT", "Near Threatened"),
+    ("LC", "Least Concern"),
+    ("DD", "Data Deficient"),
+    ("NE", "Not Evaluated"),
+]
+DECISIONS = [
+    ("include", "Include ex situ management"),
+    ("exclude", "Do not include"),
+    ("defer", "Defer"),
+]
+ENGAGEMENT_TYPES = [
+    ("meeting", "Meeting"),
+    ("workshop", "Workshop"),
+    ("planning", "Planning session"),
+    ("joint_project", "Joint project"),
+    ("conference", "Conference"),
+    ("training", "Training"),
+    ("other", "Other"),
+]
+# Days without a change after which an open opportunity is stalled.
+STALLED_DAYS = 90

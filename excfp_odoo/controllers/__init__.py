@@ -1,1 +1,1 @@
-from . import portal, subscribe
+from . import one_plan, portal, subscribe

@@ -1,12 +1,18 @@
+# The mixin first: the models inheriting it are built after it.
+from . import excfp_group_record_mixin  # isort: skip
 from . import (
     excfp_acknowledgement,
     excfp_audience,
+    excfp_engagement,
     excfp_exsitu_network,
+    excfp_exsitu_role,
     excfp_form_throttle,
     excfp_governance_document,
     excfp_liaison,
     excfp_mailing_optin,
     excfp_mailing_translation,
+    excfp_opportunity,
+    excfp_opportunity_stage,
     excfp_portal_profile,
     excfp_role,
     excfp_specialist_group,

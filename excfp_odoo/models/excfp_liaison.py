@@ -27,7 +27,12 @@ class ExcfpLiaison(models.Model):
 
     _name = "excfp.liaison"
     _description = "Liaison Request"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "excfp.group.record.mixin",
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date_received desc, id desc"
     # Focal points answer from the portal chatter: reading the request (their
     # own, by record rule) is enough to post on it, as on a project task.
@@ -40,25 +45,9 @@ class ExcfpLiaison(models.Model):
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     description = fields.Html()
-    # Not required: email to the generic liaison address waits here, with no
-    # group, until the secretariat routes it (nothing sent to us is lost).
-    group_id = fields.Many2one(
-        "excfp.specialist.group",
-        index=True,
-        ondelete="restrict",
-        tracking=True,
-    )
-    focal_point_id = fields.Many2one(
-        "res.partner",
-        compute="_compute_focal_point_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
-        ondelete="restrict",
-        tracking=True,
-        help="The group's active Ex situ Focal Point by default.",
-    )
+    # group_id is not required: email to the generic liaison address waits
+    # here, with no group, until the secretariat routes it (nothing sent to
+    # us is lost).
     focal_point_name = fields.Char(
         related="focal_point_id.name", string="Focal Point Name"
     )
@@ -152,11 +141,6 @@ class ExcfpLiaison(models.Model):
     def _compute_access_url(self):
         for request in self:
             request.access_url = f"/my/ssc/requests/{request.id}"
-
-    @api.depends("group_id")
-    def _compute_focal_point_id(self):
-        for request in self:
-            request.focal_point_id = request.group_id.focal_point_ids[:1]
 
     @api.depends("date_received")
     def _compute_date_due(self):

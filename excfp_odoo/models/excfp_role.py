@@ -630,6 +630,30 @@ class ExcfpRole(models.Model):
         partners._message_log_batch(bodies=dict.fromkeys(partners.ids, body))
 
     @api.model
+    def _invite_to_cpsg(self, partners):
+        """ToR s.3 b: a focal point who is not a CPSG member is invited at once
+        and encouraged to take training."""
+        if not partners:
+            return
+        today = fields.Date.context_today(self)
+        partners.write({"cpsg_status": "invited", "cpsg_invitation_date": today})
+        partners.filtered(lambda p: p.cpsg_training_state == "none").write(
+            {"cpsg_training_state": "encouraged"}
+        )
+        template = self.env.ref("excfp_odoo.mail_template_cpsg_invitation")
+        # Queued, not sent in the transaction: the mail queue delivers it.
+        partners.with_context(mail_notify_force_send=False).message_post_with_source(
+            template,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        # Generated work shows in the assignee's activities, without an email each.
+        partners.with_context(mail_activity_quick_update=True).activity_schedule(
+            "excfp_odoo.mail_activity_type_cpsg_followup",
+            user_id=responsible_user(self.env).id,
+        )
+
+    @api.model
     def _schedule_plan_step(self, partners, template, on_demand, today):
         """One step of the plan for all ``partners`` in one batch; its
         description for the chatter."""
@@ -706,7 +730,7 @@ class ExcfpRole(models.Model):
         invited = focal_points.partner_id.filtered(
             lambda p: p.cpsg_status == "not_member"
         )
-        invited._excfp_invite_to_cpsg()
+        self._invite_to_cpsg(invited)
         # Onboarding is once per person: not again for a second group or term.
         onboarded = self.search(
             [

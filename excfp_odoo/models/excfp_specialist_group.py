@@ -85,6 +85,8 @@ class ExcfpSpecialistGroup(models.Model):
         "people, who work with this group.",
     )
     exsitu_partner_count = fields.Integer(compute="_compute_exsitu_partner_count")
+    opportunity_count = fields.Integer(compute="_compute_one_plan_counts")
+    engagement_count = fields.Integer(compute="_compute_one_plan_counts")
     liaison_ids = fields.One2many(
         "excfp.liaison",
         "group_id",
@@ -270,6 +272,31 @@ class ExcfpSpecialistGroup(models.Model):
         )
         for group in self:
             group.liaison_open_count = counts.get(group, 0)
+
+    def _compute_one_plan_counts(self):
+        counts = {}
+        for model in ("excfp.opportunity", "excfp.engagement"):
+            counts[model] = dict(
+                self.env[model]._read_group(
+                    [("group_id", "in", self.ids)], ["group_id"], ["__count"]
+                )
+            )
+        for group in self:
+            group.opportunity_count = counts["excfp.opportunity"].get(group, 0)
+            group.engagement_count = counts["excfp.engagement"].get(group, 0)
+
+    def _action_of_group(self, xml_id):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xml_id)
+        action["domain"] = [("group_id", "=", self.id)]
+        action["context"] = {"default_group_id": self.id}
+        return action
+
+    def action_view_opportunities(self):
+        return self._action_of_group("excfp_odoo.excfp_opportunity_action")
+
+    def action_view_engagements(self):
+        return self._action_of_group("excfp_odoo.excfp_engagement_action")
 
     def _compute_person_id(self):
         self.person_id = False

@@ -1,17 +1,21 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.osv import expression
 from odoo.tools import email_normalize
 from odoo.tools.sql import create_index
 
-from ..const import CONSENT_SOURCES, CONSENTS, ORG_TYPES
+from ..const import CONSENT_SOURCES, CONSENTS, CPSG_STATUSES, CPSG_TRAININGS, ORG_TYPES
 from ..utils import (
+    counts_by_partner,
     default_owner,
     get_days,
-    responsible_user,
     schedule_followups,
     without_followup,
 )
+
+OPPORTUNITY_PARTIES = ("focal_point_id", "exsitu_partner_ids", "insitu_partner_ids")
+ENGAGEMENT_PARTIES = ("focal_point_id", "organisation_ids", "attendee_ids")
 
 
 class ResPartner(models.Model):
@@ -44,6 +48,16 @@ class ResPartner(models.Model):
         compute="_compute_excfp_liaison_count",
         groups="excfp_odoo.group_excfp_user",
     )
+    excfp_opportunity_count = fields.Integer(
+        string="Ex situ Opportunities",
+        compute="_compute_excfp_one_plan_counts",
+        groups="excfp_odoo.group_excfp_user",
+    )
+    excfp_engagement_count = fields.Integer(
+        string="Collaborations",
+        compute="_compute_excfp_one_plan_counts",
+        groups="excfp_odoo.group_excfp_user",
+    )
     is_excfp = fields.Boolean(
         string="Ex situ Focal Point",
         compute="_compute_is_excfp",
@@ -53,12 +67,7 @@ class ResPartner(models.Model):
 
     # ---- CPSG membership (ToR s.3 b) ----
     cpsg_status = fields.Selection(
-        [
-            ("not_member", "Not a member"),
-            ("invited", "Invited"),
-            ("member", "Member"),
-            ("declined", "Declined"),
-        ],
+        CPSG_STATUSES,
         string="CPSG Membership",
         default="not_member",
         required=True,
@@ -67,12 +76,7 @@ class ResPartner(models.Model):
     cpsg_invitation_date = fields.Date(string="CPSG Invitation Date", tracking=True)
     cpsg_member_since = fields.Date(string="CPSG Member Since", tracking=True)
     cpsg_training_state = fields.Selection(
-        [
-            ("none", "None"),
-            ("encouraged", "Encouraged"),
-            ("enrolled", "Enrolled"),
-            ("completed", "Completed"),
-        ],
+        CPSG_TRAININGS,
         string="CPSG Training",
         default="none",
         required=True,
@@ -265,17 +269,42 @@ class ResPartner(models.Model):
         for partner in self:
             partner.excfp_liaison_count = counts.get(partner.id, 0)
 
-    def action_view_excfp_liaisons(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "excfp_odoo.excfp_liaison_action"
+    def _compute_excfp_one_plan_counts(self):
+        # as focal point, ex situ partner, organisation or attendee
+        opportunities = counts_by_partner(
+            self.env["excfp.opportunity"], OPPORTUNITY_PARTIES, self
         )
-        action["domain"] = [
-            "|",
-            ("focal_point_id", "=", self.id),
-            ("counterpart_id", "=", self.id),
-        ]
+        engagements = counts_by_partner(
+            self.env["excfp.engagement"], ENGAGEMENT_PARTIES, self
+        )
+        for partner in self:
+            partner.excfp_opportunity_count = opportunities.get(partner.id, 0)
+            partner.excfp_engagement_count = engagements.get(partner.id, 0)
+
+    def _excfp_action_of(self, xml_id, field_names):
+        """The action ``xml_id`` on the records naming this contact in any
+        of ``field_names``."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xml_id)
+        action["domain"] = expression.OR(
+            [[(fname, "in", self.ids)] for fname in field_names]
+        )
         return action
+
+    def action_view_excfp_opportunities(self):
+        return self._excfp_action_of(
+            "excfp_odoo.excfp_opportunity_action", OPPORTUNITY_PARTIES
+        )
+
+    def action_view_excfp_engagements(self):
+        return self._excfp_action_of(
+            "excfp_odoo.excfp_engagement_action", ENGAGEMENT_PARTIES
+        )
+
+    def action_view_excfp_liaisons(self):
+        return self._excfp_action_of(
+            "excfp_odoo.excfp_liaison_action", ("focal_point_id", "counterpart_id")
+        )
 
     def action_view_excfp_roles(self):
         self.ensure_one()
@@ -285,29 +314,6 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
-
-    def _excfp_invite_to_cpsg(self):
-        """ToR s.3 b: a focal point who is not a CPSG member is invited at once
-        and encouraged to take training."""
-        if not self:
-            return
-        today = fields.Date.context_today(self)
-        self.write({"cpsg_status": "invited", "cpsg_invitation_date": today})
-        self.filtered(lambda p: p.cpsg_training_state == "none").write(
-            {"cpsg_training_state": "encouraged"}
-        )
-        template = self.env.ref("excfp_odoo.mail_template_cpsg_invitation")
-        # Queued, not sent in the transaction: the mail queue delivers it.
-        self.with_context(mail_notify_force_send=False).message_post_with_source(
-            template,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-        )
-        # Generated work shows in the assignee's activities, without an email each.
-        self.with_context(mail_activity_quick_update=True).activity_schedule(
-            "excfp_odoo.mail_activity_type_cpsg_followup",
-            user_id=responsible_user(self.env).id,
-        )
 
     def _excfp_consent_stamp(self, vals):
         """A consent given or withdrawn is dated, and says where it came from:
@@ -357,20 +363,19 @@ class ResPartner(models.Model):
         one are also matched by email (when exactly one contact has it), so
         that re-importing a community file updates rather than duplicates."""
         if self.env.context.get("import_file"):
-            rows = [
-                data
+            rows = {
+                id(data): email_normalize(data["values"].get("email") or "")
                 for data in data_list
-                if not data.get("xml_id")
-                and not data["values"].get("id")
-                and email_normalize(data["values"].get("email") or "")
-            ]
-            emails = {email_normalize(data["values"]["email"]) for data in rows}
+                if not data.get("xml_id") and not data["values"].get("id")
+            }
             matches = {}
-            for partner in self.search([("email_normalized", "in", list(emails))]):
+            for partner in self.search(
+                [("email_normalized", "in", list(rows.values()))]
+            ):
                 matches.setdefault(partner.email_normalized, []).append(partner.id)
-            for data in rows:
-                found = matches.get(email_normalize(data["values"]["email"]), [])
-                if len(found) == 1:
+            for data in data_list:
+                found = matches.get(rows.get(id(data)), [])
+                if rows.get(id(data)) and len(found) == 1:
                     data["values"]["id"] = found[0]
         return super()._load_records(data_list, update, ignore_duplicates)
 

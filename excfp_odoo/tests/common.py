@@ -128,6 +128,16 @@ class ExcfpHttpCase(ExcfpCommon, HttpCase):
         # The token of the test session, as Odoo's own portal tests make it.
         return http.Request.csrf_token(self)
 
+    def page_queries(self, user, url):
+        """The queries of a page as ``user`` sees it, once warm."""
+        self.login(user)
+        self.url_open(url)  # warm-up: caches, assets, session
+        self.env.invalidate_all()
+        start = self.cr.sql_log_count
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200, url)
+        return self.cr.sql_log_count - start
+
 
 class ExcfpPortalCase(ExcfpHttpCase):
     """Focal points A and B with portal access, each of their own group and

@@ -14,6 +14,9 @@ ENGLISH = (
     "Governance documents",
     "Liaison requests",
     "SSC roles",
+    "Ex situ opportunities",
+    "Propose an opportunity",
+    # not "Collaborations": French writes it the same
 )
 
 
@@ -31,6 +34,9 @@ class TestPortalLanguages(ExcfpPortalCase):
         missing = [code for code in ("fr_FR", "es_ES") if not Lang._lang_get(code)]
         if missing:
             Lang._excfp_install_languages(missing)
+        cls.opportunity_a = cls.env["excfp.opportunity"].create(
+            {"name": "Axolotl insurance colony", "group_id": cls.group_a.id}
+        )
 
     def test_no_english_left(self):
         self.login(self.portal_a)
@@ -42,6 +48,10 @@ class TestPortalLanguages(ExcfpPortalCase):
             "/my/ssc/profile",
             "/my/ssc/requests?filterby=all",
             self.request_a.access_url,
+            "/my/ssc/opportunities",
+            self.opportunity_a.access_url,
+            "/my/ssc/opportunities/new",
+            "/my/ssc/collaborations",
         ]
         for code, expected in (("fr", "Mon compte"), ("es", "Mi cuenta")):
             for page in pages:

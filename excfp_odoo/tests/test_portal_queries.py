@@ -93,15 +93,6 @@ class TestPortalQueries(ExcfpPortalCase):
         )
         cls.env.flush_all()
 
-    def _queries(self, user, url):
-        self.login(user)
-        self.url_open(url)  # warm-up: caches, assets, session
-        self.env.invalidate_all()
-        start = self.cr.sql_log_count
-        response = self.url_open(url)
-        self.assertEqual(response.status_code, 200, url)
-        return self.cr.sql_log_count - start
-
     def test_pages_do_not_grow_with_roles_and_requests(self):
         self.assertEqual(
             self.env["excfp.role"].search_count(
@@ -117,14 +108,14 @@ class TestPortalQueries(ExcfpPortalCase):
         )
         counts = {}
         for url in PAGES:
-            few = self._queries(self.portal_one, url)
+            few = self.page_queries(self.portal_one, url)
             self.login(self.portal_b)
             self.url_open(url)
             self.env.invalidate_all()
             with self.assertQueryCount(few):
                 response = self.url_open(url)
             self.assertEqual(response.status_code, 200, url)
-            many = self._queries(self.portal_b, url)
+            many = self.page_queries(self.portal_b, url)
             self.assertEqual(many, few, url)
             self.assertGreater(few, 3, f"{url}: the requests were counted")
             counts[url] = few

@@ -78,10 +78,28 @@ class TestTour(ExcfpHttpCase):
                 "counterpart_id": zoo.id,
             }
         )
+        engagement = self.env["excfp.engagement"].create(
+            {"name": "Hornbill workshop", "group_id": self.group.id}
+        )
+        opportunity = self.env["excfp.opportunity"].create(
+            {
+                "name": "Hornbill insurance",
+                "group_id": self.group.id,
+                "engagement_ids": engagement.ids,
+            }
+        )
         audience = self.env.ref("excfp_odoo.audience_focal_points")
         audience.action_sync()
         document = self.env["excfp.governance.document"].search([], limit=1)
         for tour, url in (
+            (
+                "excfp_smart_buttons_opportunity",
+                f"/odoo/action-excfp_odoo.excfp_opportunity_action/{opportunity.id}",
+            ),
+            (
+                "excfp_smart_buttons_engagement",
+                f"/odoo/action-excfp_odoo.excfp_engagement_action/{engagement.id}",
+            ),
             (
                 "excfp_smart_buttons_group",
                 f"/odoo/action-excfp_odoo.excfp_specialist_group_action/{self.group.id}",
@@ -98,3 +116,32 @@ class TestTour(ExcfpHttpCase):
         ):
             with self.subTest(tour=tour):
                 self.start_tour(url, tour, login=self.user_secretariat.login)
+
+    def test_one_plan_buttons(self):
+        engagement = self.env["excfp.engagement"].create(
+            {
+                "name": "Hornbill planning workshop",
+                "group_id": self.group.id,
+                "date_start": "2030-03-02 09:00:00",
+                "date_end": "2030-03-02 12:00:00",
+            }
+        )
+        self.start_tour(
+            f"/odoo/action-excfp_odoo.excfp_engagement_action/{engagement.id}",
+            "excfp_engagement_buttons",
+            login=self.user_secretariat.login,
+        )
+        self.assertEqual(engagement.state, "cancelled")
+        self.assertFalse(engagement.calendar_event_id.active)
+        opportunity = self.env["excfp.opportunity"].create(
+            {"name": "Hornbill head-starting", "group_id": self.group.id}
+        )
+        self.start_tour(
+            f"/odoo/action-excfp_odoo.excfp_opportunity_action/{opportunity.id}",
+            "excfp_opportunity_drop",
+            login=self.user_secretariat.login,
+        )
+        self.assertEqual(
+            opportunity.stage_id, self.env.ref("excfp_odoo.opportunity_stage_dropped")
+        )
+        self.assertEqual(opportunity.drop_reason, "Found thriving in a second gorge.")

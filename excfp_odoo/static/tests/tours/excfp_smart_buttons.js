@@ -32,8 +32,17 @@ const FORMS = {
         "action_view_roles",
         "action_view_liaisons",
         "action_view_exsitu_partners",
+        "action_view_opportunities",
+        "action_view_engagements",
     ],
-    excfp_smart_buttons_partner: ["action_view_excfp_roles", "action_view_excfp_liaisons"],
+    excfp_smart_buttons_partner: [
+        "action_view_excfp_roles",
+        "action_view_excfp_liaisons",
+        "action_view_excfp_opportunities",
+        "action_view_excfp_engagements",
+    ],
+    excfp_smart_buttons_opportunity: ["action_view_engagements"],
+    excfp_smart_buttons_engagement: ["action_view_opportunities"],
     excfp_smart_buttons_audience: ["action_view_mailing_list"],
     excfp_smart_buttons_document: ["action_view_acknowledgements"],
 };
