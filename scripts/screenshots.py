@@ -29,6 +29,9 @@ output folder:
     liaison_kanban.png        Liaison requests, kanban by status
     liaison_form.png          Demo request excfp_odoo.liaison_catsg_studbook_demo
                               with its chatter (1440x1200)
+    opportunity_kanban.png    Ex situ opportunities by step of the Guidelines
+    opportunity_form.png      Demo opportunity excfp_odoo.opportunity_kihansi_demo
+    engagement_list.png       Collaborations with the ex situ community
     community_kanban.png      Ex situ organisations by type
     audience_list.png         Mailing audiences (synced first)
     audience_form.png         Shipped audience "All active focal points"
@@ -269,7 +272,17 @@ def main():
             pg.click(".o_notebook .nav-link:has-text('Translations')")
             pg.wait_for_selector(".o_notebook .tab-pane.active .o_data_row")
 
+        opportunities = "/odoo/action-excfp_odoo.excfp_opportunity_action"
+        kihansi_id = xmlid_to_id(page, base, "excfp_odoo.opportunity_kihansi_demo")
         shots += [
+            (opportunities, "opportunity_kanban.png", None, None),
+            (f"{opportunities}/{kihansi_id}", "opportunity_form.png", None, None),
+            (
+                "/odoo/action-excfp_odoo.excfp_engagement_action",
+                "engagement_list.png",
+                None,
+                None,
+            ),
             (community + "?view_type=kanban", "community_kanban.png", None, None),
             (audiences, "audience_list.png", None, None),
             (f"{audiences}/{audience_id}", "audience_form.png", None, None),
@@ -293,11 +306,12 @@ def main():
         public.close()
         # the focal point's own group: CatSG, where the demo studbook request is
         catsg_id = xmlid_to_id(page, base, "excfp_odoo.group_catsg_demo")
-        portal_shots(browser, base, args, catsg_id, liaison_id)
+        amur_id = xmlid_to_id(page, base, "excfp_odoo.opportunity_amur_demo")
+        portal_shots(browser, base, args, catsg_id, liaison_id, amur_id)
         browser.close()
 
 
-def portal_shots(browser, base, args, group_id, liaison_id):
+def portal_shots(browser, base, args, group_id, liaison_id, opportunity_id):
     """The focal point's portal pages, on a desktop and on a phone."""
     for viewport, suffix in ((PORTAL_VIEWPORT, ""), (PHONE_VIEWPORT, "_phone")):
         context = browser.new_context(viewport=viewport, locale="en-US")
@@ -316,13 +330,16 @@ def portal_shots(browser, base, args, group_id, liaison_id):
             ("/my/ssc/profile", "portal_profile", None),
             ("/my/ssc/requests?filterby=all", "portal_requests", None),
             (f"/my/ssc/requests/{liaison_id}", "portal_request", None),
+            ("/my/ssc/opportunities", "portal_opportunities", None),
+            (f"/my/ssc/opportunities/{opportunity_id}", "portal_opportunity", None),
         ]
         for path, name, gone in shots:
             page.goto(f"{base}{path}")
             page.wait_for_selector(".o_portal_wrap", timeout=30000)
             if gone:  # the counters are filled in after the page loads
                 page.wait_for_selector(gone, state="detached", timeout=30000)
-            if "/requests/" in path:  # the chatter renders in a shadow root
+            if "/requests/" in path or "/opportunities/" in path:
+                # the chatter renders in a shadow root
                 page.wait_for_selector(".o-mail-Composer-input", timeout=30000)
             page.inflight.wait_idle(page)
             time.sleep(1)

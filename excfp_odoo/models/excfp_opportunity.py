@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import is_html_empty, plaintext2html
 
 from ..const import DECISIONS, EXPERIENCE_MAX_LENGTH, REDLIST_CATEGORIES
-from ..utils import default_owner
+from ..utils import default_owner, responsible_user
 
 # The notes a step keeps, which the group's focal point may write from the
 # portal while the opportunity is at that step.
@@ -52,7 +52,8 @@ class ExcfpOpportunity(models.Model):
     user_id = fields.Many2one(
         "res.users",
         string="Secretariat Owner",
-        default=lambda self: self.env.user,
+        # whoever records it, unless that is the superuser (data, scripts)
+        default=lambda self: responsible_user(self.env),
         tracking=True,
         domain=[("share", "=", False)],
     )
