@@ -50,6 +50,8 @@
         "views/excfp_opportunity_views.xml",
         "views/excfp_opportunity_drop_wizard_views.xml",
         "views/excfp_engagement_views.xml",
+        "views/excfp_network_report_wizard_views.xml",
+        "report/excfp_network_report.xml",
         "views/excfp_specialist_group_views.xml",
         "views/excfp_audience_views.xml",
         "views/excfp_mailing_optin_views.xml",

@@ -11,6 +11,7 @@ from . import (
     excfp_liaison,
     excfp_mailing_optin,
     excfp_mailing_translation,
+    excfp_network_report,
     excfp_opportunity,
     excfp_opportunity_stage,
     excfp_portal_profile,

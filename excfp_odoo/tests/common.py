@@ -242,3 +242,12 @@ def view_spec(model, view_type, view_ref=None):
         else:
             spec[field.name] = {"fields": {}} if field.type == "many2one" else {}
     return spec
+
+
+def make_french_and_spanish_available(env):
+    """The demo database made them available when it was installed; elsewhere,
+    as a user would (with Odoo's own translations)."""
+    Lang = env["res.lang"]
+    missing = [code for code in ("fr_FR", "es_ES") if not Lang._lang_get(code)]
+    if missing:
+        Lang._excfp_install_languages(missing)

@@ -4,7 +4,7 @@ import re
 
 from odoo.tests import tagged
 
-from .common import ExcfpPortalCase
+from .common import ExcfpPortalCase, make_french_and_spanish_available
 
 # English of core's portal and of the addon's pages, as a focal point sees it.
 ENGLISH = (
@@ -28,12 +28,8 @@ class TestPortalLanguages(ExcfpPortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # The demo database made them available when it was installed (that
-        # is what the test checks there); elsewhere, as a user would.
-        Lang = cls.env["res.lang"]
-        missing = [code for code in ("fr_FR", "es_ES") if not Lang._lang_get(code)]
-        if missing:
-            Lang._excfp_install_languages(missing)
+        # on the demo database, what it checks is how they were installed
+        make_french_and_spanish_available(cls.env)
         cls.opportunity_a = cls.env["excfp.opportunity"].create(
             {"name": "Axolotl insurance colony", "group_id": cls.group_a.id}
         )

@@ -1,5 +1,6 @@
 from . import (
     excfp_acknowledge_wizard,
+    excfp_network_report_wizard,
     excfp_opportunity_drop_wizard,
     excfp_role_end_wizard,
     mail_compose_message,

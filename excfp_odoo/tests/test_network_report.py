@@ -1,0 +1,238 @@
+# Copyright 2026 IUCN SSC
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import Command, fields
+
+from .common import ExcfpCase
+
+
+class TestNetworkReport(ExcfpCase):
+    """The Steering Committee's figures on a network made by hand, each
+    number known in advance."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Group = cls.env["excfp.specialist.group"]
+        cls.g_covered, cls.g_nominated, cls.g_vacant, cls.g_conflict = Group.create(
+            [
+                {"name": "R1 Covered SG", "code": "R1", "group_type": "taxonomic_sg"},
+                {"name": "R2 Nominated SG", "code": "R2", "group_type": "taxonomic_sg"},
+                {"name": "R3 Vacant TF", "code": "R3", "group_type": "task_force"},
+                {"name": "R4 Conflict TF", "code": "R4", "group_type": "task_force"},
+            ]
+        )
+        cls.groups = cls.g_covered | cls.g_nominated | cls.g_vacant | cls.g_conflict
+        term = cls.term_current
+        start = term.date_start
+        Role = cls.env["excfp.role"]
+
+        def role(partner, group, role_type="focal_point", **vals):
+            return Role.create(
+                {
+                    "partner_id": partner.id,
+                    "group_id": group.id,
+                    "role_type": role_type,
+                    "term_id": term.id,
+                    **vals,
+                }
+            )
+
+        role(cls.ana, cls.g_covered, state="active", date_start=start)
+        role(cls.ben, cls.g_nominated)
+        role(
+            cls.cai, cls.g_conflict, role_type="chair", state="active", date_start=start
+        )
+        role(cls.cai, cls.g_conflict, state="active", date_start=start)
+        cls.ana.write({"cpsg_status": "member", "cpsg_training_state": "completed"})
+        cls.cai.write({"cpsg_status": "invited", "cpsg_training_state": "encouraged"})
+        documents = cls.env["excfp.governance.document"].browse(
+            cls.env["excfp.governance.document"]._required_ids()
+        )
+        cls.env["excfp.acknowledgement"]._acknowledge(cls.ana, documents)
+        # A past term: only the first group had a focal point then.
+        if cls.term_past:
+            role(cls.ana, cls.g_covered, term_id=cls.term_past.id)
+            Role.search(
+                [
+                    ("term_id", "=", cls.term_past.id),
+                    ("group_id", "=", cls.g_covered.id),
+                ]
+            ).write({"date_start": cls.term_past.date_start})
+        Liaison = cls.env["excfp.liaison"]
+        received = fields.Datetime.now() - timedelta(days=20)
+        requests = Liaison.create(
+            [
+                {
+                    "name": f"Request {days}",
+                    "group_id": cls.g_covered.id,
+                    "direction": "inbound",
+                    "request_type": "information",
+                    "date_received": received,
+                }
+                for days in (1, 2, 4, 8, 20)
+            ]
+            + [
+                {
+                    "name": "Outbound, open",
+                    "group_id": cls.g_covered.id,
+                    "direction": "outbound",
+                    "request_type": "planning",
+                    "date_received": received,
+                }
+            ]
+        )
+        answered = requests[:5]
+        answered.write({"state": "answered", "date_answered": fields.Datetime.now()})
+        # The working days each took, as the clock would have counted them.
+        cls.env.flush_all()
+        for request, days in zip(answered, (1, 2, 4, 8, 20), strict=True):
+            cls.env.cr.execute(
+                "UPDATE excfp_liaison SET response_days = %s WHERE id = %s",
+                (days, request.id),
+            )
+        cls.env.invalidate_all()
+        ref = cls.env.ref
+        Opportunity = cls.env["excfp.opportunity"]
+        insurance = ref("excfp_odoo.exsitu_role_insurance")
+        Opportunity.create(
+            [
+                {
+                    "name": "Step one",
+                    "group_id": cls.g_covered.id,
+                    "redlist_category": "CR",
+                },
+                {
+                    "name": "Step one too",
+                    "group_id": cls.g_vacant.id,
+                    "redlist_category": "EN",
+                },
+                {
+                    "name": "Included",
+                    "group_id": cls.g_covered.id,
+                    "redlist_category": "CR",
+                    "species_name": "Bufo testii",
+                    "status_review_notes": "<p>Known.</p>",
+                    "exsitu_role_ids": [Command.set(insurance.ids)],
+                    "population_notes": "<p>50.</p>",
+                    "feasibility_notes": "<p>Yes.</p>",
+                    "decision": "include",
+                    "decision_rationale": "<p>Agreed.</p>",
+                    "chosen_role_ids": [Command.set(insurance.ids)],
+                    "stage_id": ref("excfp_odoo.opportunity_stage_decided").id,
+                },
+            ]
+        )
+        cls.env["excfp.engagement"].create(
+            [
+                {
+                    "name": "Workshop",
+                    "engagement_type": "workshop",
+                    "group_id": cls.g_covered.id,
+                },
+                {
+                    "name": "Meeting",
+                    "engagement_type": "meeting",
+                    "group_id": cls.g_vacant.id,
+                },
+            ]
+        )
+
+    def _figures(self, groups=None):
+        return self.env["excfp.network.report"]._figures(
+            self.term_current, groups=self.groups if groups is None else groups
+        )
+
+    def test_coverage(self):
+        coverage = self._figures()["coverage"]
+        self.assertEqual(coverage["covered"], self.g_covered | self.g_conflict)
+        self.assertEqual(coverage["nominated"], self.g_nominated)
+        self.assertEqual(coverage["vacant"], self.g_vacant)
+        self.assertEqual(
+            coverage["by_type"],
+            {
+                "taxonomic_sg": {"covered": 1, "nominated": 1, "vacant": 0},
+                "task_force": {"covered": 1, "nominated": 0, "vacant": 1},
+            },
+        )
+        self.assertEqual(coverage["conflicts"].group_id, self.g_conflict)
+        self.assertFalse(coverage["nominated_too_long"])
+
+    def test_focal_points(self):
+        fps = self._figures()["focal_points"]
+        self.assertEqual(fps["count"], 2)
+        self.assertEqual(fps["cpsg"], {"member": 1, "invited": 1})
+        self.assertEqual(fps["training"], {"completed": 1, "encouraged": 1})
+        self.assertEqual((fps["ack_complete"], fps["ack_incomplete"]), (1, 1))
+        self.assertEqual(fps["ack_median"], 50)
+        self.assertEqual(
+            self.env["res.partner"].search(fps["domain"]), self.ana | self.cai
+        )
+
+    def test_liaison(self):
+        liaison = self._figures()["liaison"]
+        self.assertEqual((liaison["received"], liaison["sent"]), (5, 1))
+        self.assertEqual(liaison["answered"], 5)
+        self.assertEqual(liaison["median_days"], 4)
+        # 90th percentile of 1, 2, 4, 8, 20: 8 + 0.6 * (20 - 8)
+        self.assertAlmostEqual(liaison["p90_days"], 15.2)
+        # within the target of 10 working days: 4 of 5
+        self.assertEqual(liaison["target_days"], 10)
+        self.assertAlmostEqual(liaison["in_time_share"], 0.8)
+        self.assertEqual(liaison["open"], 1)
+
+    def test_one_plan(self):
+        one_plan = self._figures()["one_plan"]
+        by_stage = {stage.step: count for stage, count in one_plan["by_stage"]}
+        self.assertEqual(by_stage, {1: 2, 0: 1})
+        self.assertEqual(dict(one_plan["by_decision"]), {"include": 1})
+        self.assertEqual(dict(one_plan["by_category"]), {"CR": 2, "EN": 1})
+        self.assertEqual(
+            dict(one_plan["chosen_roles"]),
+            {self.env.ref("excfp_odoo.exsitu_role_insurance"): 1},
+        )
+        types = {etype: count for _quarter, etype, count in one_plan["engagements"]}
+        self.assertEqual(types, {"workshop": 1, "meeting": 1})
+
+    def test_trend_across_terms(self):
+        trend = {row["term"]: row for row in self._figures()["trend"]}
+        now = trend[self.term_current]
+        self.assertEqual((now["covered"], now["nominated"], now["vacant"]), (2, 1, 1))
+        if self.term_past:
+            past = trend[self.term_past]
+            self.assertEqual(
+                (past["covered"], past["nominated"], past["vacant"]), (1, 0, 3)
+            )
+
+    def test_a_constant_number_of_queries(self):
+        """Ten groups or two hundred: the same number of queries."""
+        Group = self.env["excfp.specialist.group"]
+        small = Group.create([{"name": f"Q{i}", "code": f"Q{i}"} for i in range(10)])
+        large = Group.create([{"name": f"L{i}", "code": f"L{i}"} for i in range(200)])
+        partners = self.env["res.partner"].create(
+            [{"name": f"FP {i}"} for i in range(200)]
+        )
+        self.env["excfp.role"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "group_id": group.id,
+                    "role_type": "focal_point",
+                    "state": "active",
+                    "date_start": self.term_current.date_start,
+                }
+                for partner, group in zip(partners, large, strict=True)
+            ]
+        )
+        self.env.flush_all()
+        Report = self.env["excfp.network.report"]
+        Report._figures(self.term_current, groups=small)  # warm-up
+        self.env.invalidate_all()
+        start = self.cr.sql_log_count
+        Report._figures(self.term_current, groups=small)
+        few = self.cr.sql_log_count - start
+        self.env.invalidate_all()
+        with self.assertQueryCount(few):
+            figures = Report._figures(self.term_current, groups=large)
+        self.assertEqual(len(figures["coverage"]["covered"]), 200)
