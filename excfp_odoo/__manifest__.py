@@ -13,6 +13,7 @@
     "application": True,
     "installable": True,
     "depends": [
+        "board",
         "calendar",
         "contacts",
         "http_nul_path_404",
@@ -51,6 +52,7 @@
         "views/excfp_opportunity_drop_wizard_views.xml",
         "views/excfp_engagement_views.xml",
         "views/excfp_network_report_wizard_views.xml",
+        "views/excfp_coverage_report_views.xml",
         "report/excfp_network_report.xml",
         "views/excfp_specialist_group_views.xml",
         "views/excfp_audience_views.xml",

@@ -47,6 +47,7 @@ REQUIRED_AUTHOR = "IUCN SSC"
 ALLOWED_DEPENDS = {
     "base",
     "base_setup",
+    "board",
     "bus",
     "calendar",
     "contacts",

@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 from odoo import Command, fields
+from odoo.exceptions import AccessError
+from odoo.tools.safe_eval import safe_eval
 
 from .common import ExcfpCase
 
@@ -204,6 +206,53 @@ class TestNetworkReport(ExcfpCase):
             self.assertEqual(
                 (past["covered"], past["nominated"], past["vacant"]), (1, 0, 3)
             )
+
+    def test_the_dashboards_coverage_opens_the_groups_it_counts(self):
+        """The dashboard's coverage (a SQL view) agrees with the report, and
+        its rows open the groups behind each figure."""
+        Coverage = self.env["excfp.coverage.report"].with_user(self.user_secretariat)
+        rows = Coverage.search(
+            [
+                ("term_id", "=", self.term_current.id),
+                ("group_id", "in", self.groups.ids),
+            ]
+        )
+        by_status = {
+            status: rows.filtered(lambda r, s=status: r.status == s).group_id
+            for status in ("covered", "nominated", "vacant")
+        }
+        coverage = self._figures()["coverage"]
+        for status, groups in by_status.items():
+            self.assertEqual(groups, coverage[status], status)
+        counts = dict(
+            Coverage._read_group(
+                [
+                    ("term_id", "=", self.term_current.id),
+                    ("group_id", "in", self.groups.ids),
+                ],
+                ["status"],
+                ["__count"],
+            )
+        )
+        self.assertEqual(counts, {"covered": 2, "nominated": 1, "vacant": 1})
+        # the dashboard's graphs are actions the secretariat opens
+        dashboard = self.env.ref("excfp_odoo.excfp_network_dashboard_view")
+        for xml_id in (
+            "excfp_odoo.excfp_coverage_report_action",
+            "excfp_odoo.excfp_liaison_action_response",
+            "excfp_odoo.excfp_focal_point_action_report",
+            "excfp_odoo.excfp_opportunity_action_report",
+        ):
+            action = self.env.ref(xml_id)
+            self.assertIn(f'name="{action.id}"', dashboard.arch)
+            model = self.env[action.res_model].with_user(self.user_secretariat)
+            self.assertTrue(model.has_access("read"), xml_id)
+        action = self.env.ref("excfp_odoo.excfp_focal_point_action_report")
+        focal_points = self.env["res.partner"].search(safe_eval(action.domain))
+        self.assertIn(self.ana, focal_points)
+        self.assertIn(self.cai, focal_points)
+        with self.assertRaises(AccessError):
+            self.env["excfp.coverage.report"].with_user(self.user_employee).search([])
 
     def test_a_constant_number_of_queries(self):
         """Ten groups or two hundred: the same number of queries."""

@@ -1,0 +1,1 @@
+from . import excfp_coverage_report
