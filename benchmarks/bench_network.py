@@ -131,6 +131,22 @@ timed(
     "acknowledgement ratio of 80 partners (read)",
     lambda: Partner.browse(people[:80].ids).read(["governance_ack_ratio"]),
 )
+Report = env["excfp.network.report"]
+term = env["excfp.term"]._get_current()
+timed(
+    "Steering Committee report: every figure (excfp.network.report)",
+    lambda: Report._figures(term),
+)
+wizard = env["excfp.network.report.wizard"].create({"lang": "en_US"})
+timed(
+    "Steering Committee report: wizard to PDF (wkhtmltopdf)",
+    lambda: (
+        env["ir.actions.report"]
+        .with_context(force_report_rendering=True)
+        ._render_qweb_pdf("excfp_odoo.action_report_network", wizard.ids)
+    ),
+    repeat=1,
+)
 nominated = env["excfp.role"].search(
     [
         ("role_type", "=", "focal_point"),

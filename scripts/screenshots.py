@@ -32,6 +32,8 @@ output folder:
     opportunity_kanban.png    Ex situ opportunities by step of the Guidelines
     opportunity_form.png      Demo opportunity excfp_odoo.opportunity_kihansi_demo
     engagement_list.png       Collaborations with the ex situ community
+    network_dashboard.png     Reporting > Network, the dashboard (1440x1300)
+    network_report.png        The Steering Committee's PDF, first page (pdftoppm)
     community_kanban.png      Ex situ organisations by type
     audience_list.png         Mailing audiences (synced first)
     audience_form.png         Shipped audience "All active focal points"
@@ -54,6 +56,7 @@ amelia.hartwell@example.org / amelia, options --portal-login and
 
 import argparse
 import os
+import subprocess
 import sys
 import time
 
@@ -293,8 +296,17 @@ def main():
                 None,
             ),
         ]
+        shots.append(
+            (
+                "/odoo/action-excfp_odoo.excfp_network_dashboard_action",
+                "network_dashboard.png",
+                None,
+                TALL_VIEWPORT,
+            )
+        )
         for path, filename, before, viewport in shots:
             shoot(page, base, path, args.out, filename, before, viewport)
+        report_first_page(page, base, args.out)
         public = browser.new_context(viewport=PORTAL_VIEWPORT, locale="en-US")
         public_page = public.new_page()
         public_page.goto(f"{base}/exsitu/subscribe")
@@ -309,6 +321,36 @@ def main():
         amur_id = xmlid_to_id(page, base, "excfp_odoo.opportunity_amur_demo")
         portal_shots(browser, base, args, catsg_id, liaison_id, amur_id)
         browser.close()
+
+
+def report_first_page(page, base, out):
+    """The first page of the Steering Committee's PDF, as a PNG (pdftoppm)."""
+    wizard_id = call_kw(page, base, "excfp.network.report.wizard", "create", [{}])
+    response = page.request.get(
+        f"{base}/report/pdf/excfp_odoo.report_network/{wizard_id}"
+    )
+    pdf = os.path.join(out, "network_report.pdf")
+    with open(pdf, "wb") as file:
+        file.write(response.body())
+    target = os.path.join(out, "network_report")
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "70",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            pdf,
+            target,
+        ],
+        check=True,
+    )
+    os.remove(pdf)
+    print(f"{target}.png")
 
 
 def portal_shots(browser, base, args, group_id, liaison_id, opportunity_id):
