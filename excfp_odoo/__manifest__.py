@@ -55,6 +55,7 @@
         "views/excfp_coverage_report_views.xml",
         "report/excfp_network_report.xml",
         "views/excfp_specialist_group_views.xml",
+        "views/excfp_network_dashboard_views.xml",
         "views/excfp_audience_views.xml",
         "views/excfp_mailing_optin_views.xml",
         "views/mailing_mailing_views.xml",

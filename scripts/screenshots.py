@@ -32,7 +32,7 @@ output folder:
     opportunity_kanban.png    Ex situ opportunities by step of the Guidelines
     opportunity_form.png      Demo opportunity excfp_odoo.opportunity_kihansi_demo
     engagement_list.png       Collaborations with the ex situ community
-    network_dashboard.png     Reporting > Network, the dashboard (1440x1300)
+    network_dashboard.png     Reporting > Network, the dashboard, its first panels (1440x2300)
     network_report.png        The Steering Committee's PDF, first page (pdftoppm)
     community_kanban.png      Ex situ organisations by type
     audience_list.png         Mailing audiences (synced first)
@@ -72,6 +72,7 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1440, "height": 900}
 # partner form: room for the CPSG / profile groups, roles and acknowledgements
 TALL_VIEWPORT = {"width": 1440, "height": 1300}
+DASHBOARD_VIEWPORT = {"width": 1440, "height": 2300}
 # liaison form: the chatter sits below the sheet at this width
 FORM_CHATTER_VIEWPORT = {"width": 1440, "height": 1200}
 PORTAL_VIEWPORT = {"width": 1280, "height": 900}
@@ -91,6 +92,12 @@ def parse_args():
     parser.add_argument("--out", default="docs/screenshots", help="output folder")
     parser.add_argument(
         "--chromium", default="/usr/bin/chromium", help="Chromium binary"
+    )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated back-office file names to retake, e.g. "
+        "network_dashboard.png (no PDF, public or portal shots then)",
     )
     return parser.parse_args()
 
@@ -301,11 +308,16 @@ def main():
                 "/odoo/action-excfp_odoo.excfp_network_dashboard_action",
                 "network_dashboard.png",
                 None,
-                TALL_VIEWPORT,
+                DASHBOARD_VIEWPORT,
             )
         )
+        only = set(filter(None, args.only.split(",")))
         for path, filename, before, viewport in shots:
-            shoot(page, base, path, args.out, filename, before, viewport)
+            if not only or filename in only:
+                shoot(page, base, path, args.out, filename, before, viewport)
+        if only:
+            browser.close()
+            return
         report_first_page(page, base, args.out)
         public = browser.new_context(viewport=PORTAL_VIEWPORT, locale="en-US")
         public_page = public.new_page()

@@ -3,7 +3,7 @@
 from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, formatLang
 
 from ..const import OPEN_STATES
 
@@ -32,7 +32,7 @@ class ExcfpNetworkReport(models.AbstractModel):
         date_to = date_to or term.date_end
         if groups is None:
             groups = self._groups(group_type)
-        return {
+        figures = {
             "term": term,
             "group_type": group_type,
             "date_from": date_from,
@@ -44,6 +44,60 @@ class ExcfpNetworkReport(models.AbstractModel):
             "trend": self._trend(groups),
             "labels": self._labels(),
         }
+        figures["sentences"] = self._sentences(figures)
+        return figures
+
+    @api.model
+    def _sentences(self, figures):
+        """The report's sentences, whole, in the context's language: a
+        translator sees each with its placeholders, which the PDF template
+        could not give them (QWeb cuts a sentence at each computed value)."""
+
+        def number(value, digits=0):
+            return formatLang(self.env, value, digits=digits)
+
+        coverage, fps = figures["coverage"], figures["focal_points"]
+        liaison = figures["liaison"]
+        sentences = {
+            "coverage": self.env._(
+                "%(covered)s groups covered, %(nominated)s nominated, "
+                "%(vacant)s vacant.",
+                covered=len(coverage["covered"]),
+                nominated=len(coverage["nominated"]),
+                vacant=len(coverage["vacant"]),
+            ),
+            "focal_points": self.env._(
+                "%(count)s focal points in the term.", count=fps["count"]
+            ),
+            "acknowledgements": self.env._(
+                "Complete: %(complete)s, incomplete: %(incomplete)s.",
+                complete=fps["ack_complete"],
+                incomplete=fps["ack_incomplete"],
+            ),
+            "liaison": self.env._(
+                "%(received)s requests received and %(sent)s sent; %(open)s open "
+                "now, %(overdue)s overdue.",
+                received=liaison["received"],
+                sent=liaison["sent"],
+                open=liaison["open"],
+                overdue=liaison["overdue"],
+            ),
+        }
+        if fps["ack_median"] is not None:
+            sentences["acknowledgements"] += " " + self.env._(
+                "Median completion: %(median)s%%.", median=number(fps["ack_median"])
+            )
+        if liaison["answered"]:
+            sentences["answer_times"] = self.env._(
+                "Working days to answer: median %(median)s, 90th percentile "
+                "%(p90)s; %(share)s%% answered within the target of %(target)s "
+                "working days.",
+                median=number(liaison["median_days"], 1),
+                p90=number(liaison["p90_days"], 1),
+                share=number(100 * liaison["in_time_share"]),
+                target=liaison["target_days"],
+            )
+        return sentences
 
     @api.model
     def _labels(self):

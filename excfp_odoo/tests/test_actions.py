@@ -67,6 +67,18 @@ class TestActionsOpen(ExcfpCase):
             with self.subTest(action=action.get_external_id()[action.id]):
                 self._open(action.sudo().read()[0])
 
+    def test_dashboard_actions(self):
+        """Each panel of the Network dashboard opens in every view of its
+        action (its graph or pivot, then the list of the records)."""
+        arch = etree.fromstring(
+            self.env.ref("excfp_odoo.excfp_network_dashboard_view").arch
+        )
+        ids = [int(node.get("name")) for node in arch.iter("action")]
+        self.assertEqual(len(ids), 10)
+        for action in self.env["ir.actions.act_window"].browse(ids):
+            with self.subTest(action=action.get_external_id()[action.id]):
+                self._open(action.sudo().read()[0])
+
     @users("excfp_secretariat")
     def test_smart_buttons(self):
         partner = self.ana

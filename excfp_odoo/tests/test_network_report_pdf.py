@@ -76,13 +76,19 @@ class TestNetworkReportPdf(ExcfpHttpCase):
             self.assertIn(row["term"].name, text)
 
     def test_pdf_in_french_and_spanish(self):
-        for lang, title in (
-            ("fr_FR", "État du réseau"),
-            ("es_ES", "Estado de la red"),
+        for lang, title, coverage in (
+            ("fr_FR", "État du réseau", "1 groupes pourvus, 0 désignés, 0 vacants."),
+            (
+                "es_ES",
+                "Estado de la red",
+                "1 grupos cubiertos, 0 designados, 0 vacantes.",
+            ),
         ):
             with self.subTest(lang=lang):
                 text = " ".join(self._pdf_text(self._wizard(lang=lang)).split())
                 self.assertIn(title, text)
+                # whole sentences, translated with their figures
+                self.assertIn(coverage, text)
                 self.assertNotIn("groups covered", text)
 
     def test_secretariat_only_and_a_wrong_range_is_said(self):

@@ -145,3 +145,27 @@ class TestTour(ExcfpHttpCase):
             opportunity.stage_id, self.env.ref("excfp_odoo.opportunity_stage_dropped")
         )
         self.assertEqual(opportunity.drop_reason, "Found thriving in a second gorge.")
+
+    def test_network_dashboard_opens_the_records_behind_a_figure(self):
+        self.env["excfp.specialist.group"].create(
+            {"name": "Tour Vacant SG", "code": "TVSG"}
+        )
+        self.env["excfp.liaison"].create(
+            [
+                {
+                    "name": name,
+                    "group_id": self.group.id,
+                    "direction": direction,
+                    "request_type": "information",
+                }
+                for name, direction in (
+                    ("Tour dashboard request", "inbound"),
+                    ("Tour dashboard outbound", "outbound"),
+                )
+            ]
+        )
+        self.start_tour(
+            "/odoo/action-excfp_odoo.excfp_network_dashboard_action",
+            "excfp_network_dashboard",
+            login=self.user_secretariat.login,
+        )
