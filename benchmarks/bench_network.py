@@ -11,6 +11,7 @@ measure, and rolls everything back.
 import os
 import random
 import time
+from datetime import timedelta
 
 SCALE = float(os.environ.get("EXCFP_BENCH_SCALE", "1"))
 N_GROUPS = int(190 * SCALE)
@@ -162,6 +163,31 @@ timed(
 timed(
     f"activate {len(nominated[1:51])} focal points at once",
     lambda: nominated[1:51].action_activate(),
+    repeat=1,
+)
+# The turnover into the next term, for the whole network (issue 17).
+Term = env["excfp.term"]
+current = Term._get_current()
+next_term = Term.search([("date_start", ">", current.date_end)], limit=1)
+if not next_term:
+    next_term = Term.create(
+        {
+            "name": "Bench next term",
+            "date_start": current.date_end + timedelta(days=1),
+            "date_end": current.date_end + timedelta(days=4 * 365),
+        }
+    )
+Reappointment = env["excfp.reappointment"]
+proposals = timed(
+    "turnover: prepare the next term (a proposal per active role)",
+    lambda: Reappointment._prepare(next_term, groups),
+    repeat=1,
+)
+print(f"  {len(proposals)} proposals", flush=True)
+timed("turnover: keep all of them", lambda: proposals._keep_all(), repeat=1)
+timed(
+    "turnover: apply (nominated roles of the new term)",
+    lambda: proposals._apply(),
     repeat=1,
 )
 env.cr.rollback()

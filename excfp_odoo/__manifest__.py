@@ -4,7 +4,7 @@
     "name": "Ex situ Conservation Focal Points",
     "summary": "IUCN SSC groups, roles and terms, ex situ focal points, "
     "CPSG membership and governance acknowledgements",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Services",
     "website": "https://github.com/iucn-ssc/excfp_odoo",
     "author": "IUCN SSC",
@@ -45,6 +45,8 @@
         "views/excfp_acknowledgement_views.xml",
         "views/excfp_role_end_wizard_views.xml",
         "views/excfp_role_views.xml",
+        "views/excfp_reappointment_views.xml",
+        "views/excfp_reappointment_wizard_views.xml",
         "views/excfp_liaison_views.xml",
         "views/excfp_exsitu_role_views.xml",
         "views/excfp_opportunity_stage_views.xml",
@@ -66,6 +68,7 @@
         "views/mail_activity_plan_views.xml",
         "views/portal_templates.xml",
         "views/portal_one_plan_templates.xml",
+        "views/portal_reappointment_templates.xml",
         "views/exsitu_subscribe_templates.xml",
         "views/excfp_menus.xml",
     ],
@@ -76,6 +79,7 @@
         "demo/excfp_community_demo.xml",
         "demo/excfp_mailing_demo.xml",
         "demo/excfp_one_plan_demo.xml",
+        "demo/excfp_reappointment_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

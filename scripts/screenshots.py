@@ -39,6 +39,8 @@ output folder:
     audience_form.png         Shipped audience "All active focal points"
     mailing_translations.png  Demo mailing, tab "Translations" (French, Spanish)
     exsitu_subscribe.png      The public subscription page (not logged in)
+    term_turnover.png         The demo term 2030-2033: its turnover (figures, buttons)
+    reappointments_list.png   Network > Reappointments, by group and status
 
 The portal pages, as the demo focal point Amelia Hartwell (portal user
 amelia.hartwell@example.org / amelia, options --portal-login and
@@ -52,6 +54,12 @@ amelia.hartwell@example.org / amelia, options --portal-login and
     portal_profile.png        /my/ssc/profile: ex situ profile, CPSG answer
     portal_requests.png       /my/ssc/requests
     portal_request.png        one request with the portal chatter
+
+And a Chair's page, as the demo Co-Chair David Mwangi (david.mwangi@example.org
+/ david, options --chair-login and --chair-password), desktop and phone:
+
+    portal_reappointments.png /my/ssc/reappointments: keep, do not keep, a new
+                              focal point
 """
 
 import argparse
@@ -89,6 +97,8 @@ def parse_args():
     )
     parser.add_argument("--portal-login", default="amelia.hartwell@example.org")
     parser.add_argument("--portal-password", default="amelia")
+    parser.add_argument("--chair-login", default="david.mwangi@example.org")
+    parser.add_argument("--chair-password", default="david")
     parser.add_argument("--out", default="docs/screenshots", help="output folder")
     parser.add_argument(
         "--chromium", default="/usr/bin/chromium", help="Chromium binary"
@@ -303,6 +313,29 @@ def main():
                 None,
             ),
         ]
+        term_id = xmlid_to_id(page, base, "excfp_odoo.term_2030_demo")
+
+        def open_cat_group(pg):
+            # the Cat group's proposals, by status (the list groups by both)
+            pg.click(".o_group_header:has-text('Cat Specialist Group')")
+            for status in ("Kept", "Proposed"):
+                pg.click(f".o_group_header:has-text('{status}')")
+                settle(pg)
+
+        shots += [
+            (
+                f"/odoo/action-excfp_odoo.excfp_term_action/{term_id}",
+                "term_turnover.png",
+                None,
+                None,
+            ),
+            (
+                "/odoo/action-excfp_odoo.excfp_reappointment_action",
+                "reappointments_list.png",
+                open_cat_group,
+                None,
+            ),
+        ]
         shots.append(
             (
                 "/odoo/action-excfp_odoo.excfp_network_dashboard_action",
@@ -332,6 +365,7 @@ def main():
         catsg_id = xmlid_to_id(page, base, "excfp_odoo.group_catsg_demo")
         amur_id = xmlid_to_id(page, base, "excfp_odoo.opportunity_amur_demo")
         portal_shots(browser, base, args, catsg_id, liaison_id, amur_id)
+        chair_shots(browser, base, args)
         browser.close()
 
 
@@ -400,6 +434,27 @@ def portal_shots(browser, base, args, group_id, liaison_id, opportunity_id):
             target = os.path.join(args.out, f"{name}{suffix}.png")
             page.screenshot(path=target, full_page=bool(suffix))
             print(target)
+        context.close()
+
+
+def chair_shots(browser, base, args):
+    """A Chair's reappointments page, on a desktop and on a phone."""
+    for viewport, suffix in ((PORTAL_VIEWPORT, ""), (PHONE_VIEWPORT, "_phone")):
+        context = browser.new_context(viewport=viewport, locale="en-US")
+        page = context.new_page()
+        page.inflight = Inflight(page)
+        page.goto(f"{base}/web/login" + (f"?db={args.db}" if args.db else ""))
+        page.fill("input[name=login]", args.chair_login)
+        page.fill("input[name=password]", args.chair_password)
+        page.click("form button[type=submit]")
+        page.wait_for_selector(".o_portal_wrap", timeout=30000)
+        page.goto(f"{base}/my/ssc/reappointments")
+        page.wait_for_selector(".o_excfp_reappointment_group", timeout=30000)
+        page.inflight.wait_idle(page)
+        time.sleep(1)
+        target = os.path.join(args.out, f"portal_reappointments{suffix}.png")
+        page.screenshot(path=target, full_page=bool(suffix))
+        print(target)
         context.close()
 
 

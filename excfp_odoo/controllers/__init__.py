@@ -1,1 +1,1 @@
-from . import one_plan, portal, subscribe
+from . import one_plan, portal, reappointment, subscribe

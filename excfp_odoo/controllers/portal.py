@@ -75,13 +75,26 @@ class ExcfpPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "excfp_role_count" in counters:
-            Role = request.env["excfp.role"]
-            values["excfp_role_count"] = (
-                Role.search_count(self._excfp_role_domain())
-                if Role.has_access("read")
-                else 0
+            values["excfp_role_count"] = sum(
+                count for _type, _state, count in self._excfp_role_stats()
             )
         return values
+
+    def _excfp_role_stats(self):
+        """The user's roles as (role type, state, count): one query a request,
+        which the home's counters share (a Chair's card asks for it too)."""
+        stats = getattr(request, "excfp_role_stats", None)
+        if stats is None:
+            Role = request.env["excfp.role"]
+            stats = (
+                Role._read_group(
+                    self._excfp_role_domain(), ["role_type", "state"], ["__count"]
+                )
+                if Role.has_access("read")
+                else []
+            )
+            request.excfp_role_stats = stats
+        return stats
 
     @http.route()
     def home(self, **kw):

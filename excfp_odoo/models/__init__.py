@@ -15,6 +15,7 @@ from . import (
     excfp_opportunity,
     excfp_opportunity_stage,
     excfp_portal_profile,
+    excfp_reappointment,
     excfp_role,
     excfp_specialist_group,
     excfp_term,

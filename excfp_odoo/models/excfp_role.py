@@ -86,6 +86,14 @@ class ExcfpRole(models.Model):
         tracking=True,
     )
     end_reason = fields.Selection(END_REASONS, tracking=True, copy=False)
+    reappointment_id = fields.Many2one(
+        "excfp.reappointment",
+        index="btree_not_null",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="The proposal of the turnover this role comes from.",
+    )
     active = fields.Boolean(default=True, tracking=True)
     # The secretariat's own: people read their roles (portal, JSON-RPC), not this.
     notes = fields.Text(groups="excfp_odoo.group_excfp_user")
@@ -520,9 +528,28 @@ class ExcfpRole(models.Model):
             expired.write({"state": "ended"})
 
     @api.model
+    def _end_past(self, domain=()):
+        """Active roles past their end date end; those without one end with
+        their term (an import may leave the dates empty)."""
+        today = fields.Date.context_today(self)
+        self.search(
+            [*domain, ("state", "=", "active"), ("date_end", "<", today)]
+        )._end_expired()
+        undated = self.search(
+            [
+                *domain,
+                ("state", "=", "active"),
+                ("date_end", "=", False),
+                ("term_id.date_end", "<", today),
+            ]
+        )
+        for term in undated.term_id:
+            undated.filtered(lambda r, t=term: r.term_id == t)._end(term.date_end)
+
+    @api.model
     def _cron_end_expired_roles(self):
         today = fields.Date.context_today(self)
-        self.search([("state", "=", "active"), ("date_end", "<", today)])._end_expired()
+        self._end_past()
         # A nomination that never became active lapses with its term.
         lapsed = self.search(
             [("state", "=", "nominated"), ("term_id.date_end", "<", today)]

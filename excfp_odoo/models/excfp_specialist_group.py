@@ -42,6 +42,9 @@ class ExcfpSpecialistGroup(models.Model):
 
     # ---- People ----
     role_ids = fields.One2many("excfp.role", "group_id", string="Roles")
+    reappointment_ids = fields.One2many(
+        "excfp.reappointment", "group_id", string="Reappointment Proposals"
+    )
     chair_ids = fields.Many2many(
         "res.partner",
         string="Chairs",

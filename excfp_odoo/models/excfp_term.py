@@ -22,11 +22,124 @@ class ExcfpTerm(models.Model):
         help="Today falls within this term.",
     )
     role_ids = fields.One2many("excfp.role", "term_id", string="Roles")
+    # The turnover into this term (excfp.reappointment)
+    reappointment_count = fields.Integer(
+        string="Proposals", compute="_compute_turnover"
+    )
+    turnover_group_count = fields.Integer(
+        string="Groups in the Turnover", compute="_compute_turnover"
+    )
+    turnover_undecided_group_count = fields.Integer(
+        string="Groups to Decide", compute="_compute_turnover"
+    )
+    turnover_progress = fields.Float(
+        string="Groups Decided (%)",
+        compute="_compute_turnover",
+        help="Share of the groups in the turnover whose every proposal is decided.",
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
         ("name_uniq", "unique(name)", "A term with this name already exists."),
     ]
+
+    def _compute_turnover(self):
+        """Groups in the turnover, and those whose Chairs still have to
+        answer (a Chair's own proposal waits for the secretariat)."""
+        Reappointment = self.env["excfp.reappointment"]
+        groups, counts = {}, {}
+        for term, group, count in Reappointment._read_group(
+            [("term_id", "in", self.ids)], ["term_id", "group_id"], ["__count"]
+        ):
+            groups.setdefault(term.id, set()).add(group.id)
+            counts[term.id] = counts.get(term.id, 0) + count
+        undecided = {}
+        for term, group in Reappointment._read_group(
+            Reappointment._undecided_domain(self.ids), ["term_id", "group_id"]
+        ):
+            undecided.setdefault(term.id, set()).add(group.id)
+        for term in self:
+            total = len(groups.get(term.id, ()))
+            left = len(undecided.get(term.id, ()))
+            term.reappointment_count = counts.get(term.id, 0)
+            term.turnover_group_count = total
+            term.turnover_undecided_group_count = left
+            term.turnover_progress = 100.0 * (total - left) / total if total else 0.0
+
+    def action_prepare_turnover(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "excfp_odoo.excfp_reappointment_wizard_action"
+        )
+        action["context"] = {"default_term_id": self.id}
+        return action
+
+    def action_view_reappointments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "excfp_odoo.excfp_reappointment_action"
+        )
+        action["domain"] = [("term_id", "=", self.id)]
+        action["context"] = {
+            "default_term_id": self.id,
+            "search_default_groupby_group": 1,
+        }
+        return action
+
+    def action_view_undecided_groups(self):
+        """The groups whose Chairs still have to answer."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Groups to Decide (%s)", self.name),
+            "res_model": "excfp.specialist.group",
+            "view_mode": "list,form",
+            "domain": [
+                (
+                    "reappointment_ids",
+                    "any",
+                    self.env["excfp.reappointment"]._undecided_domain(self.ids),
+                )
+            ],
+        }
+
+    def action_view_coverage(self):
+        """Each group's focal point for this term: before it starts, what
+        the Chairs kept, what they still have to decide, and the vacancies."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "excfp_odoo.excfp_coverage_report_action"
+        )
+        action["domain"] = [("term_id", "=", self.id)]
+        action["views"] = [(False, "list"), (False, "pivot"), (False, "graph")]
+        action["context"] = {"search_default_groupby_status": 1}
+        return action
+
+    def action_remind_chairs(self):
+        """Write again to the Chairs of the groups still to decide."""
+        self.ensure_one()
+        Reappointment = self.env["excfp.reappointment"]
+        groups = Reappointment._notify_chairs(Reappointment._undecided_groups(self))
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if groups else "info",
+                "message": self.env._(
+                    "The Chairs of %(count)s groups are reminded.", count=len(groups)
+                )
+                if groups
+                else self.env._("No group with a Chair has proposals to decide."),
+            },
+        }
+
+    def action_apply_turnover(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "excfp_odoo.excfp_reappointment_apply_wizard_action"
+        )
+        action["context"] = {"default_term_id": self.id}
+        return action
 
     @api.depends("date_start", "date_end")
     def _compute_is_current(self):

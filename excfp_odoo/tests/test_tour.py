@@ -1,5 +1,7 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo.tests import tagged
 
 from .common import ExcfpHttpCase
@@ -168,4 +170,53 @@ class TestTour(ExcfpHttpCase):
             "/odoo/action-excfp_odoo.excfp_network_dashboard_action",
             "excfp_network_dashboard",
             login=self.user_secretariat.login,
+        )
+
+    def test_turnover_from_the_terms_form(self):
+        Term = self.env["excfp.term"]
+        start = self.term_current.date_end + timedelta(days=1)
+        term = Term.search([("date_start", ">", self.term_current.date_end)], limit=1)
+        if term:
+            term.name = "Tour term"
+        else:
+            term = Term.create(
+                {
+                    "name": "Tour term",
+                    "date_start": start,
+                    "date_end": start + timedelta(days=4 * 365),
+                }
+            )
+        group = self.env["excfp.specialist.group"].create(
+            {"name": "Tour Turnover SG", "code": "TTOSG"}
+        )
+        tina, tomas, carl = self.env["res.partner"].create(
+            [
+                {"name": "Tina Tour"},
+                {"name": "Tomas Turn"},
+                {"name": "Carl Chair", "email": "carl@example.org"},
+            ]
+        )
+        for partner, role_type in (
+            (tina, "member"),
+            (tomas, "member"),
+            (carl, "chair"),
+        ):
+            self._role(partner, role_type, state="active", group=group)
+        self.start_tour(
+            f"/odoo/action-excfp_odoo.excfp_term_action/{term.id}",
+            "excfp_turnover",
+            login=self.user_secretariat.login,
+        )
+        proposals = self.env["excfp.reappointment"].search(
+            [("group_id", "=", group.id), ("term_id", "=", term.id)]
+        )
+        states = {p.partner_id: p.state for p in proposals}
+        self.assertEqual(states, {tina: "declined", tomas: "applied", carl: "proposed"})
+        self.assertEqual(
+            proposals.filtered(lambda p: p.partner_id == tomas).new_role_ids.state,
+            "nominated",
+        )
+        # the Chair was written to twice: when prepared, and reminded
+        self.assertEqual(
+            len(group.message_ids.filtered(lambda m: carl in m.partner_ids)), 2
         )
