@@ -40,6 +40,7 @@
         "data/excfp_audience_data.xml",
         "data/ir_cron_data.xml",
         "views/excfp_term_views.xml",
+        "views/excfp_taxon_views.xml",
         "views/excfp_exsitu_network_views.xml",
         "views/excfp_governance_document_views.xml",
         "views/excfp_acknowledgement_views.xml",
@@ -74,6 +75,7 @@
     ],
     "demo": [
         "demo/excfp_demo.xml",
+        "demo/excfp_taxon_demo.xml",
         "demo/excfp_liaison_demo.xml",
         "demo/excfp_portal_demo.xml",
         "demo/excfp_community_demo.xml",

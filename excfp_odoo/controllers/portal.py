@@ -319,6 +319,7 @@ class ExcfpPortal(CustomerPortal):
                 "exsitu_experience": html2plaintext(partner.exsitu_experience or ""),
                 "cpsg_training_state": partner.cpsg_training_state,
                 "cpsg_answer": "",
+                "directory_consent": partner.excfp_directory_consent,
             }
         networks = request.httprequest.form.getlist("network_ids")
         return {
@@ -327,6 +328,7 @@ class ExcfpPortal(CustomerPortal):
             "exsitu_experience": clean_text(post.get("exsitu_experience")),
             "cpsg_training_state": clean_text(post.get("cpsg_training_state")),
             "cpsg_answer": clean_text(post.get("cpsg_answer")),
+            "directory_consent": bool(post.get("directory_consent")),
         }
 
     def _prepare_excfp_profile_values(self, partner, form, error=None, messages=()):

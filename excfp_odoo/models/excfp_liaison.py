@@ -7,7 +7,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, html2plaintext
 
 from ..const import OPEN_STATES
 from ..utils import (
@@ -44,6 +44,13 @@ class ExcfpLiaison(models.Model):
         return configured_owner(self.env) or responsible_user(self.env)
 
     name = fields.Char(string="Subject", required=True, tracking=True)
+    suggested_group_id = fields.Many2one(
+        "excfp.specialist.group",
+        readonly=True,
+        copy=False,
+        help="The group the request's text is most about (its taxa, name, scope), "
+        "for a request that came with no group.",
+    )
     description = fields.Html()
     # group_id is not required: email to the generic liaison address waits
     # here, with no group, until the secretariat routes it (nothing sent to
@@ -445,6 +452,15 @@ class ExcfpLiaison(models.Model):
         request = super(
             ExcfpLiaison, self.with_context(excfp_from_gateway=True)
         ).message_new(msg_dict, custom_values=values)
+        if not request.group_id:
+            request._route_by_text(
+                "\n".join(
+                    (
+                        msg_dict.get("subject") or "",
+                        html2plaintext(msg_dict.get("body") or ""),
+                    )
+                )
+            )
         if (
             not request.group_id
             and author
@@ -455,6 +471,57 @@ class ExcfpLiaison(models.Model):
         # The gateway posts the email on the record returned: the message that
         # opens a request is never its answer, whoever wrote it.
         return request.with_context(excfp_liaison_opening=True)
+
+    # ---- Routing by text ----
+
+    def _routing_text(self):
+        """What a request says: its subject, description and first message."""
+        self.ensure_one()
+        first = self.message_ids.filtered(lambda m: m.message_type != "notification")
+        return "\n".join(
+            (
+                self.name or "",
+                html2plaintext(self.description or ""),
+                html2plaintext(first[-1:].body or ""),
+            )
+        )
+
+    def _route_by_text(self, text=None):
+        """Suggest a group for requests that came with none, from their text;
+        route a confident match at once, noted in the thread. One text search
+        a request (they come one at a time). Returns the routed requests."""
+        Routing = self.env["excfp.liaison.routing"]
+        routed = self.browse()
+        for request in self.filtered(lambda r: not r.group_id):
+            ranked = Routing._ranked_groups(
+                text if text is not None else request._routing_text(),
+                request.counterpart_id.lang,
+            )
+            if not ranked:
+                continue
+            confident = Routing._confident(ranked)
+            request.suggested_group_id = ranked[0][0]
+            if confident:
+                request.group_id = confident
+                request._message_log(
+                    body=self.env._(
+                        "Routed to %(group)s from its text (a clear match with the "
+                        "group's taxa, name or scope).",
+                        group=confident.name,
+                    )
+                )
+                routed |= request
+        return routed
+
+    def action_suggest_group(self):
+        self._route_by_text()
+        return True
+
+    def action_route_suggested(self):
+        """Route to the suggested group: one click for the secretariat."""
+        for request in self.filtered(lambda r: not r.group_id and r.suggested_group_id):
+            request.group_id = request.suggested_group_id
+        return True
 
     @api.model
     def _detect_loop_sender_domain(self, email_from_normalized):

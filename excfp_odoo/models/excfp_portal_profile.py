@@ -93,4 +93,7 @@ class ExcfpPortalProfile(models.AbstractModel):
             vals["cpsg_member_since"] = fields.Date.context_today(partner)
         elif form["cpsg_answer"] == "decline" and partner.cpsg_status == "invited":
             vals["cpsg_status"] = "declined"
+        consent = bool(form.get("directory_consent"))
+        if consent != partner.excfp_directory_consent:
+            vals["excfp_directory_consent"] = consent
         return vals

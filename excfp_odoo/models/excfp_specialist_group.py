@@ -23,6 +23,15 @@ class ExcfpSpecialistGroup(models.Model):
         GROUP_TYPES, string="Type", required=True, default="taxonomic_sg", tracking=True
     )
     taxon_group = fields.Char(help="Broad taxonomic or thematic area, such as Mammals.")
+    taxon_ids = fields.Many2many(
+        "excfp.taxon",
+        "excfp_specialist_group_taxon_rel",
+        "group_id",
+        "taxon_id",
+        string="Taxa",
+        help="The taxa the group covers, with their common names: the public "
+        "directory searches them and requests are routed by them.",
+    )
     parent_id = fields.Many2one(
         "excfp.specialist.group",
         string="Parent Group",

@@ -112,6 +112,13 @@ class ResPartner(models.Model):
     )
 
     # ---- Mailing consent of the ex situ community ----
+    excfp_directory_consent = fields.Boolean(
+        string="Listed in the Public Directory",
+        tracking=True,
+        help="This focal point agreed to be shown by name, organisation and photo "
+        "in the public directory of the groups' focal points; never their email "
+        "or phone. Off until they say so on their portal profile.",
+    )
     exsitu_mailing_consent = fields.Selection(
         CONSENTS,
         string="Mailing Consent",

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 import random
+from datetime import timedelta
 from urllib.parse import quote, urlencode
 
 from odoo.tests import tagged
@@ -18,6 +19,21 @@ class TestPortalFuzz(ExcfpPortalCase):
     """Generated requests on every SSC portal route, as focal point A: bad
     ids, bad strings, missing or wrong CSRF tokens, wrong methods, repeated
     posts. None may answer 5xx, and nothing that is not A's may change."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # proposals for the next term, A's group's among them: A is no Chair
+        Term = cls.env["excfp.term"]
+        start = Term._get_current().date_end + timedelta(days=1)
+        term = Term.search([("date_start", ">=", start)], limit=1) or Term.create(
+            {
+                "name": "Fuzz next term",
+                "date_start": start,
+                "date_end": start + timedelta(days=1000),
+            }
+        )
+        cls.env["excfp.reappointment"]._prepare(term, cls.group_a | cls.group_b)
 
     def _foreign_state(self):
         """Everything a portal user must not change, read with SQL."""
@@ -57,6 +73,10 @@ class TestPortalFuzz(ExcfpPortalCase):
                 "SELECT id, name::text, scope, website, write_date"
                 " FROM excfp_specialist_group ORDER BY id"
             ),
+            "reappointments": SQL(
+                "SELECT id, state, decided_by_id, partner_id FROM excfp_reappointment"
+                " ORDER BY id"
+            ),
             "documents": SQL(
                 "SELECT id, version, write_date FROM excfp_governance_document ORDER BY id"
             ),
@@ -73,6 +93,7 @@ class TestPortalFuzz(ExcfpPortalCase):
             self.request_a.id,
             self.group_a.id,
             self.documents[0].id,
+            self.env["excfp.reappointment"].search([], limit=1).id,
         ]
         foreign = [
             self.request_b.id,
@@ -123,12 +144,16 @@ class TestPortalFuzz(ExcfpPortalCase):
             "/my/ssc/requests",
             "/my/ssc/requests/page/{v}",
             "/my/ssc/requests/{v}",
+            "/my/ssc/reappointments",
             "/my",
         ]
         post_routes = [
             "/my/ssc/governance/acknowledge",
             "/my/ssc/profile",
             "/my/ssc/requests/{v}/answer",
+            "/my/ssc/reappointments/{v}/decide",
+            "/my/ssc/reappointments/keep-all",
+            "/my/ssc/reappointments/focal-point",
         ]
         params = [
             "sortby",
@@ -149,6 +174,11 @@ class TestPortalFuzz(ExcfpPortalCase):
             "cpsg_answer",
             "partner_id",
             "focal_point_id",
+            "decision",
+            "group_id",
+            "term_id",
+            "name",
+            "email",
         ]
         is_post = rng.random() < 0.5
         route = rng.choice(post_routes if is_post else get_routes)

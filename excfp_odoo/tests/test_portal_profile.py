@@ -108,3 +108,16 @@ class TestPortalProfile(ExcfpPortalCase):
                 self.assertIn("Kept text ü 🦎", response.text, field)
         self.assertFalse(partner.exsitu_org_type, "nothing saved")
         self.assertEqual(partner.cpsg_status, "invited")
+
+    def test_the_focal_point_says_whether_the_directory_lists_them(self):
+        partner = self.portal_a.partner_id
+        self.assertFalse(partner.excfp_directory_consent, "off by default")
+        self.login(self.portal_a)
+        self.assertIn('name="directory_consent"', self.url_open("/my/ssc/profile").text)
+        self.post("/my/ssc/profile", self._form(directory_consent="1"))
+        self.assertTrue(partner.excfp_directory_consent)
+        tracked = partner.sudo().message_ids.tracking_value_ids.field_id.mapped("name")
+        self.assertIn("excfp_directory_consent", tracked)
+        # unticked: the form sends nothing for it
+        self.post("/my/ssc/profile", self._form(cpsg_answer=""))
+        self.assertFalse(partner.excfp_directory_consent)

@@ -201,6 +201,11 @@ class TestReappointment(ExcfpCase):
     def test_the_first_day_of_the_term(self):
         """The scheduled action, twice, on the new term's first day: the old
         roles end, the kept ones are active once, with the usual rules."""
+        documents = self.env["excfp.governance.document"].browse(
+            self.env["excfp.governance.document"]._required_ids()
+        )
+        self.env["excfp.acknowledgement"]._acknowledge(self.ana, documents)
+        acknowledged = self.ana.governance_ack_count
         proposals = self._by_key(self._prepare())
         self._proposals()._keep_all()
         proposals[(self.ben, "member")]._decide("declined")
@@ -239,6 +244,19 @@ class TestReappointment(ExcfpCase):
             self.assertEqual(
                 set(self._proposals().mapped("state")), {"applied", "declined"}
             )
+            # her acknowledgements hold: the documents' versions decide
+            self.ana.invalidate_recordset()
+            self.assertEqual(self.ana.governance_ack_count, acknowledged)
+            self.assertTrue(self.ana.governance_ack_complete)
+
+    def test_roles_without_an_end_date_end_with_their_term(self):
+        """An imported role may have no dates: it still ends with its term,
+        on the date the term ended."""
+        self.assertFalse(self.role_member.date_end)
+        with freeze_time(self.term_next.date_start + timedelta(days=1)):
+            self.env["excfp.role"]._cron_end_expired_roles()
+        self.assertEqual(self.role_member.state, "ended")
+        self.assertEqual(self.role_member.date_end, self.term_current.date_end)
 
     def test_the_secretariat_is_reminded_of_groups_still_to_decide(self):
         self._prepare(self.group | self.group_other)
@@ -309,11 +327,9 @@ class TestReappointment(ExcfpCase):
     def test_access(self):
         self._prepare()
         Reappointment = self.env["excfp.reappointment"]
+        ours = [("term_id", "=", self.term_next.id), ("group_id", "=", self.group.id)]
         self.assertEqual(
-            Reappointment.with_user(self.user_secretariat).search_count(
-                [("term_id", "=", self.term_next.id)]
-            ),
-            4,
+            Reappointment.with_user(self.user_secretariat).search_count(ours), 4
         )
         # an employee who chairs no group sees none, and writes none
         self.assertFalse(

@@ -286,7 +286,10 @@ class TestRoleRules(ExcfpCase):
         super().setUpClass()
         # Terms are the managers' configuration: made here, as superuser, so
         # that the test using it runs as the secretariat.
-        cls.term_future = cls.env["excfp.term"].create(
+        Term = cls.env["excfp.term"]
+        cls.term_future = Term.search(
+            [("date_start", ">", cls.term_current.date_end)], limit=1
+        ) or Term.create(
             {
                 "name": "Future",
                 "date_start": cls.term_current.date_end + timedelta(days=1),

@@ -38,11 +38,12 @@ class TestTerm(ExcfpCase):
                     "date_end": date(2029, 12, 31),
                 }
             )
+        # far ahead: the demo data has the next term, 2030-2033
         term = self.env["excfp.term"].create(
             {
-                "name": "2030-2033",
-                "date_start": date(2030, 1, 1),
-                "date_end": date(2033, 12, 31),
+                "name": "2050-2053",
+                "date_start": date(2050, 1, 1),
+                "date_end": date(2053, 12, 31),
             }
         )
         with (
@@ -51,7 +52,7 @@ class TestTerm(ExcfpCase):
         ):
             term.date_start = date(2029, 12, 1)
         term.invalidate_recordset()
-        self.assertEqual(term.date_start, date(2030, 1, 1), "nothing saved is lost")
+        self.assertEqual(term.date_start, date(2050, 1, 1), "nothing saved is lost")
 
     @users("excfp_manager")
     def test_term_dates_and_name(self):
