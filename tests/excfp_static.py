@@ -15,6 +15,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 ADDON_NAME = "excfp_odoo"
 ADDON_DIR = REPO_ROOT / ADDON_NAME
 MANIFEST_PATH = ADDON_DIR / "__manifest__.py"
+# The SSC's own addons: the application and its public website part. The
+# others are generic technical modules, each installable alone.
+SSC_ADDONS = ("excfp_odoo", "excfp_website")
 # Every addon of the repository, excfp_odoo among them.
 ADDONS = sorted(
     path.name

@@ -11,6 +11,7 @@ from excfp_static import (
     ADDONS,
     DATA_FOLDERS,
     REPO_ROOT,
+    SSC_ADDONS,
     addon_dir,
     addon_files,
     load_manifest,
@@ -64,6 +65,7 @@ ALLOWED_DEPENDS = {
     "web",
     "web_editor",
     "web_tour",
+    "website",
 }
 # Asset directives whose last element is a path (``include`` names a bundle).
 ASSET_PATH_DIRECTIVES = {"append", "prepend", "before", "after", "replace", "remove"}
@@ -145,7 +147,7 @@ def test_generic_modules_stand_alone(addon, manifest):
     """The modules besides excfp_odoo are generic: any Odoo 18 database can
     install one alone, so each depends on Odoo Community modules only, and
     none is an application."""
-    if addon == ADDON_NAME:
+    if addon in SSC_ADDONS:
         return
     own = sorted(set(manifest.get("depends", [])) & set(ADDONS))
     assert not own, f"{addon} depends on addons of this repository: {own}"

@@ -103,10 +103,11 @@ class ExcfpFormThrottle(models.Model):
         return dict(self.env.cr.fetchall())
 
     @api.model
-    def _admit(self, form, remote_addr, challenge, signature, nonce):
+    def _admit(self, form, remote_addr, challenge, signature, nonce, email=None):
         """Let one submission of a public form through, or raise a UserError
         whose message the form shows: an unsolved or reused proof of work,
-        or too many submissions this hour from the address or from all."""
+        or too many submissions this hour from the address, for the email
+        (when given) or from all."""
         if not self._proof_is_valid(challenge, signature, nonce):
             raise UserError(
                 self.env._(
@@ -116,16 +117,22 @@ class ExcfpFormThrottle(models.Model):
             )
         address_key = f"address:{remote_addr or 'unknown'}"
         proof_key = f"proof:{challenge}"
-        counts = self._count(form, ["all", address_key, proof_key])
+        keys = ["all", address_key, proof_key]
+        if email:
+            keys.append(f"email:{email}")
+        counts = self._count(form, keys)
         if counts[proof_key] > 1:
             raise UserError(
                 self.env._(
                     "This form was already sent. Reload the page to send it again."
                 )
             )
-        if counts[address_key] > self._param(
-            "excfp_odoo.form_rate_per_address"
-        ) or counts["all"] > self._param("excfp_odoo.form_rate_total"):
+        per_client = self._param("excfp_odoo.form_rate_per_address")
+        if (
+            counts[address_key] > per_client
+            or counts.get(f"email:{email}", 0) > per_client
+            or counts["all"] > self._param("excfp_odoo.form_rate_total")
+        ):
             raise UserError(
                 self.env._("Too many requests for now: please try again in an hour.")
             )

@@ -283,7 +283,7 @@ class TestLiaisonGateway(LiaisonCase):
                 INBOUND_EMAIL,
                 '"Uma Unsure" <uma@aquarium.example.org>',
                 f"{alias.alias_name}@{self.alias_domain}",
-                subject="Which group handles seahorses?",
+                subject="Which group should we write to?",
                 target_model="excfp.liaison",
             )
         self.assertEqual(len(request), 1, "the message is kept as a request")
