@@ -60,6 +60,12 @@ And a Chair's page, as the demo Co-Chair David Mwangi (david.mwangi@example.org
 
     portal_reappointments.png /my/ssc/reappointments: keep, do not keep, a new
                               focal point
+
+With --directory-url (a server whose database has excfp_website), the public
+directory as a visitor sees it, desktop and phone:
+
+    directory.png             /ssc/focal-points?search=cat
+    directory_group.png       the Cat Specialist Group's page and its form
 """
 
 import argparse
@@ -100,6 +106,11 @@ def parse_args():
     parser.add_argument("--chair-login", default="david.mwangi@example.org")
     parser.add_argument("--chair-password", default="david")
     parser.add_argument("--out", default="docs/screenshots", help="output folder")
+    parser.add_argument(
+        "--directory-url",
+        default="",
+        help="an Odoo with excfp_website: only the public directory's shots",
+    )
     parser.add_argument(
         "--chromium", default="/usr/bin/chromium", help="Chromium binary"
     )
@@ -209,6 +220,10 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
+        if args.directory_url:
+            directory_shots(browser, args.directory_url.rstrip("/"), args.out)
+            browser.close()
+            return
         context = browser.new_context(viewport=VIEWPORT, locale="en-US")
         page = context.new_page()
         page.inflight = Inflight(page)
@@ -435,6 +450,25 @@ def portal_shots(browser, base, args, group_id, liaison_id, opportunity_id):
             page.screenshot(path=target, full_page=bool(suffix))
             print(target)
         context.close()
+
+
+def directory_shots(browser, base, out):
+    """The public directory, as an anonymous visitor, desktop and phone."""
+    for viewport, suffix in ((PORTAL_VIEWPORT, ""), (PHONE_VIEWPORT, "_phone")):
+        page = browser.new_page(viewport=viewport, locale="en-US")
+        page.goto(f"{base}/ssc/focal-points?search=cat")
+        page.wait_for_selector(".o_excfp_directory", timeout=30000)
+        time.sleep(1)
+        target = os.path.join(out, f"directory{suffix}.png")
+        page.screenshot(path=target, full_page=bool(suffix))
+        print(target)
+        page.click(".o_excfp_directory_group a:has-text('Cat Specialist Group')")
+        page.wait_for_selector(".o_excfp_directory_form", timeout=30000)
+        time.sleep(1)
+        target = os.path.join(out, f"directory_group{suffix}.png")
+        page.screenshot(path=target, full_page=bool(suffix))
+        print(target)
+        page.close()
 
 
 def chair_shots(browser, base, args):

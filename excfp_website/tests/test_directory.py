@@ -213,3 +213,22 @@ class TestDirectory(ExcfpHttpCase):
         self.login(self.lena)
         page = self.url_open("/my/ssc/requests").text
         self.assertIn("Golden frog husbandry", page)
+
+    def test_the_visitor_reads_nothing_but_the_pages(self):
+        """The public user has no access to the models behind the pages: the
+        controller reads in sudo what the pages show, and only that."""
+        public = self.env.ref("base.public_user")
+        for model in ("excfp.specialist.group", "excfp.taxon", "excfp.liaison"):
+            with self.subTest(model=model):
+                self.assertFalse(self.env[model].with_user(public).has_access("read"))
+        # by JSON-RPC either
+        self.authenticate(None, None)
+        response = self.url_open(
+            "/web/dataset/call_kw/excfp.specialist.group/search_read",
+            data='{"jsonrpc": "2.0", "method": "call", "params": {"model": '
+            '"excfp.specialist.group", "method": "search_read", "args": [[]], '
+            '"kwargs": {"fields": ["name"]}}}',
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertNotIn("Tour Amphibian Specialist Group", response.text)
+        self.assertIn("error", response.json())
