@@ -232,3 +232,36 @@ class TestDirectory(ExcfpHttpCase):
         )
         self.assertNotIn("Tour Amphibian Specialist Group", response.text)
         self.assertIn("error", response.json())
+
+    def test_a_page_of_the_directory_in_a_constant_number_of_queries(self):
+        """Five groups on the page or twenty: the same queries."""
+        Group = self.env["excfp.specialist.group"]
+        taxon = self.env["excfp.taxon"].create({"name": "Countia", "rank": "genus"})
+
+        def groups(prefix, count):
+            return Group.create(
+                [
+                    {
+                        "name": f"{prefix} Counting Group {i}",
+                        "code": f"{prefix}{i}",
+                        "scope": "Counting.",
+                        "parent_id": self.listed.id,
+                        "taxon_ids": [Command.set(taxon.ids)],
+                    }
+                    for i in range(count)
+                ]
+            )
+
+        groups("Few", 5)
+        groups("Many", 20)
+
+        def queries(search):
+            url = f"/ssc/focal-points?search={search}"
+            self.url_open(url)  # warm-up
+            self.env.invalidate_all()
+            start = self.cr.sql_log_count
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 200)
+            return self.cr.sql_log_count - start
+
+        self.assertEqual(queries("Few Counting"), queries("Many Counting"))
