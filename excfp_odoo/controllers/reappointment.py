@@ -55,7 +55,8 @@ class ExcfpReappointmentPortal(ExcfpPortal):
 
     def _prepare_excfp_reappointments_values(self, form=None, errors=None):
         proposals = self._excfp_chair_proposals().sudo()
-        by_group = proposals.grouped("group_id")
+        # a card a group and term (two future terms may be prepared)
+        by_group = proposals.grouped(lambda p: (p.group_id, p.term_id))
         Role = request.env["excfp.role"].sudo()
         people = Role.search(
             [
@@ -67,7 +68,7 @@ class ExcfpReappointmentPortal(ExcfpPortal):
             "groups": [
                 {
                     "group": group,
-                    "term": group_proposals.term_id[:1],
+                    "term": term,
                     "proposals": group_proposals,
                     "undecided": group_proposals.filtered(
                         lambda p: p.state == "proposed" and p.chair_decides
@@ -76,7 +77,7 @@ class ExcfpReappointmentPortal(ExcfpPortal):
                         lambda r, g=group: r.group_id == g
                     ).partner_id.sorted("name"),
                 }
-                for group, group_proposals in by_group.items()
+                for (group, term), group_proposals in by_group.items()
             ],
             "form": form or {},
             "error": errors or {},

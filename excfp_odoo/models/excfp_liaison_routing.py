@@ -33,7 +33,7 @@ class ExcfpLiaisonRouting(models.AbstractModel):
         if not (text or "").strip():
             return []
         config = self._ts_config(lang)
-        code = lang if lang in ("fr_FR", "es_ES") else "en_US"
+        code = lang or "en_US"  # the SQL falls back to English
         self.env.cr.execute(
             SQL(
                 """

@@ -69,7 +69,8 @@ class ExcfpReappointment(models.Model):
     )
     decided_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
     decision_date = fields.Date(readonly=True)
-    note = fields.Text(tracking=True)
+    # The secretariat's: Chairs read their groups' proposals, not this.
+    note = fields.Text(tracking=True, groups="excfp_odoo.group_excfp_user")
     new_role_ids = fields.One2many(
         "excfp.role", "reappointment_id", string="Role in the New Term", readonly=True
     )
@@ -214,6 +215,8 @@ class ExcfpReappointment(models.Model):
             raise UserError(
                 self.env._("A group keeps only one focal point for the next term.")
             )
+        if state == "confirmed" and focal_points:
+            focal_points._check_no_focal_point_appointed()
         user = user or self.env.user
         vals = {
             "state": state,
@@ -228,6 +231,30 @@ class ExcfpReappointment(models.Model):
         if state == "confirmed" and focal_points:
             focal_points._set_aside_other_focal_points(user)
         return True
+
+    def _check_no_focal_point_appointed(self):
+        """Once a group's focal point for the new term is appointed (applied),
+        the Chair cannot keep another one: the secretariat changes roles."""
+        appointed = self.search(
+            [
+                ("group_id", "in", self.group_id.ids),
+                ("term_id", "in", self.term_id.ids),
+                ("role_type", "=", "focal_point"),
+                ("state", "=", "applied"),
+                ("id", "not in", self.ids),
+            ],
+            limit=1,
+        )
+        if appointed:
+            raise UserError(
+                self.env._(
+                    "%(person)s is appointed already as %(group)s's focal point for "
+                    "%(term)s: write to the secretariat to change it.",
+                    person=appointed.partner_id.name,
+                    group=appointed.group_id.name,
+                    term=appointed.term_id.name,
+                )
+            )
 
     def _set_aside_other_focal_points(self, user):
         keys = {(p.group_id.id, p.term_id.id) for p in self}
@@ -359,16 +386,13 @@ class ExcfpReappointment(models.Model):
         Role.with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(
             vals_list
         )
-        linked = Role.union(*existing.values()).filtered(
-            lambda r: not r.reappointment_id
-        )
-        for role in linked:  # rare: the secretariat appointed them already
-            role.reappointment_id = kept.filtered(
-                lambda p, r=role: (
-                    (p.partner_id, p.group_id, p.role_type, p.term_id)
-                    == (r.partner_id, r.group_id, r.role_type, r.term_id)
-                )
-            )[:1]
+        # rare: the secretariat appointed some of them already
+        by_key = {
+            (p.partner_id.id, p.group_id.id, p.role_type, p.term_id.id): p for p in kept
+        }
+        for key, role in existing.items():
+            if key in by_key and not role.reappointment_id:
+                role.reappointment_id = by_key[key]
         kept.with_context(tracking_disable=True).write({"state": "applied"})
         if activate:
             self._activate(kept.new_role_ids)
@@ -422,8 +446,10 @@ class ExcfpReappointment(models.Model):
                     ("role_type", "=", "focal_point"),
                     ("state", "=", "active"),
                     "|",
-                    ("date_end", "=", False),
                     ("date_end", ">=", today),
+                    "&",
+                    ("date_end", "=", False),
+                    ("term_id.date_end", ">=", today),
                 ],
             ),
         ]
@@ -485,7 +511,10 @@ class ExcfpReappointment(models.Model):
                 "its roles.",
                 term=self.term_id.name,
             )
-        self._decide("confirmed" if decision == "keep" else "declined", user)
+        try:
+            self._decide("confirmed" if decision == "keep" else "declined", user)
+        except UserError as error:
+            return error.args[0]
         return None
 
     @api.model
@@ -515,12 +544,22 @@ class ExcfpReappointment(models.Model):
             if len(form.get("name") or "") > 200:
                 errors["name"] = self.env._("The name is too long.")
             if not errors:
+                # someone of the SSC with that address, else a new contact as
+                # typed: an address reveals no other contact's name
                 partner = partner.search(
-                    [("email_normalized", "=", email)], limit=1
+                    [
+                        ("email_normalized", "=", email),
+                        ("is_company", "=", False),
+                        ("excfp_role_ids", "!=", False),
+                    ],
+                    limit=1,
                 ) or partner.create({"name": form["name"], "email": email})
         if errors:
             return self.browse(), errors
-        return self._propose_focal_point(group, partner, term, user), {}
+        try:
+            return self._propose_focal_point(group, partner, term, user), {}
+        except UserError as error:
+            return self.browse(), {"partner_id": error.args[0]}
 
     @api.model
     def _undecided_domain(self, term_ids):

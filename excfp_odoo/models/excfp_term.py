@@ -1,7 +1,7 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class ExcfpTerm(models.Model):
@@ -118,6 +118,8 @@ class ExcfpTerm(models.Model):
     def action_remind_chairs(self):
         """Write again to the Chairs of the groups still to decide."""
         self.ensure_one()
+        if not self.env.user.has_group("excfp_odoo.group_excfp_user"):
+            raise AccessError(self.env._("Only the secretariat reminds the Chairs."))
         Reappointment = self.env["excfp.reappointment"]
         groups = Reappointment._notify_chairs(Reappointment._undecided_groups(self))
         return {

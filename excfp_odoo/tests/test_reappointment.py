@@ -180,6 +180,11 @@ class TestReappointment(ExcfpCase):
         self.assertFalse(self._proposals()._apply())
         with self.assertRaises(UserError):
             proposals[(self.ana, "member")].action_do_not_keep()
+        # the group's focal point is appointed: no second one kept now
+        with self.assertRaises(UserError):
+            self.env["excfp.reappointment"]._propose_focal_point(
+                self.group, self.dan, self.term_next
+            )
         # activating before the term starts is refused
         proposals[(self.cai, "chair")].action_keep()
         with self.assertRaises(UserError):

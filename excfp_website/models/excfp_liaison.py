@@ -1,7 +1,5 @@
 # Copyright 2026 IUCN SSC
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from email.utils import formataddr
-
 from markupsafe import Markup
 
 from odoo import api, models
@@ -20,17 +18,18 @@ class ExcfpLiaison(models.Model):
         acknowledgement they can answer in the same thread. With no group
         (the generic form) it is routed by its text."""
         Partner = self.env["res.partner"]
-        sender = Partner._find_or_create_from_emails(
-            [formataddr((form["name"], form["email"]))]
-        )[0]
-        if not sender.exsitu_org_type and form.get("org_type"):
-            sender.exsitu_org_type = form["org_type"]
-        if (
-            not sender.parent_id
-            and not sender.company_name
-            and form.get("organisation")
-        ):
-            sender.company_name = form["organisation"]
+        # A known address is that contact, left as it is (anyone can type an
+        # address into a public form); a new one is created with what it said.
+        sender = Partner.search([("email_normalized", "=", form["email"])], limit=1)
+        if not sender:
+            sender = Partner.create(
+                {
+                    "name": form["name"],
+                    "email": form["email"],
+                    "exsitu_org_type": form.get("org_type") or False,
+                    "company_name": form.get("organisation") or False,
+                }
+            )
         request = self.with_context(excfp_from_gateway=True).create(
             {
                 "name": form["subject"],
@@ -45,6 +44,15 @@ class ExcfpLiaison(models.Model):
                 body,
                 self.env._("Organisation: %s", form["organisation"]),
             )
+        # As with an email, whoever filled the form may not own the address.
+        body = Markup("%s<p><small>%s</small></p>") % (
+            body,
+            self.env._(
+                "Sent from the public directory's form by %(name)s; the address "
+                "was not verified.",
+                name=form["name"],
+            ),
+        )
         request.with_context(excfp_liaison_opening=True).message_post(
             body=body,
             author_id=sender.id,

@@ -167,6 +167,29 @@ class TestDirectory(ExcfpHttpCase):
         self._send(self.listed, subject="Second question")
         self.assertEqual(self._requests("Second question").counterpart_id, sender)
 
+    def test_accents_and_a_known_address(self):
+        """Accented names and addresses come through; an address already
+        known is that contact, whom the form does not change."""
+        response = self._send(
+            self.listed, name="José Pérez", email="josé@zoo.example.org"
+        )
+        self.assertIn("o_excfp_directory_sent", response.text)
+        self.assertEqual(self._requests().counterpart_id.name, "José Pérez")
+        before = (self.fp_listed.company_name, self.fp_listed.exsitu_org_type)
+        self._send(
+            self.listed,
+            subject="Posing as Lena",
+            email="lena.private@example.org",
+            organisation="Spam Inc",
+        )
+        request = self._requests("Posing as Lena")
+        self.assertEqual(request.counterpart_id, self.fp_listed)
+        self.fp_listed.invalidate_recordset()
+        self.assertEqual(
+            (self.fp_listed.company_name, self.fp_listed.exsitu_org_type), before
+        )
+        self.assertIn("was not verified", " ".join(request.message_ids.mapped("body")))
+
     def test_the_generic_form_is_routed_by_its_text(self):
         self._send(subject="Tree frogs", message="Our glassfrogs breed.")
         request = self._requests("Tree frogs")
