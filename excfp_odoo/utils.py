@@ -92,3 +92,8 @@ def counts_by_partner(model, field_names, partners):
         for partner_id in named & counts.keys():
             counts[partner_id] += 1
     return counts
+
+
+def clean_text(value):
+    """Form and query strings as PostgreSQL takes them: text, no NUL."""
+    return value.replace("\x00", "").strip() if isinstance(value, str) else ""

@@ -3,7 +3,6 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import consteq, email_normalize
 
@@ -81,17 +80,12 @@ class ExsituSubscribe(http.Controller):
     def _admit(self, post):
         """The rate limit and proof of work, shared by every worker: the
         form's errors when refused."""
-        try:
-            request.env["excfp.form.throttle"].sudo()._admit(
-                FORM,
-                request.httprequest.remote_addr,
-                clean_text(post.get("proof_challenge")),
-                clean_text(post.get("proof_signature")),
-                clean_text(post.get("proof_nonce")),
-            )
-        except UserError as refusal:
-            return {"proof": "error"}, [refusal.args[0]]
-        return {}, []
+        refusal = (
+            request.env["excfp.form.throttle"]
+            .sudo()
+            ._admit_post(FORM, post, request.httprequest.remote_addr)
+        )
+        return ({"proof": "error"}, [refusal]) if refusal else ({}, [])
 
     def _optin_from_token(self, token):
         token = clean_text(token)

@@ -2,13 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Reading what a browser sends, shared by the addon's controllers."""
 
+from ..utils import clean_text
+
 # Ids beyond PostgreSQL's integer would fail in SQL, not as "not found".
 MAX_ID = 2**31 - 1
-
-
-def clean_text(value):
-    """Form and query strings as PostgreSQL takes them: text, no NUL."""
-    return value.replace("\x00", "").strip() if isinstance(value, str) else ""
 
 
 def to_id(value):

@@ -9,7 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, consteq, hmac
 
-from ..utils import get_days
+from ..utils import clean_text, get_days
 
 # A challenge of the form is solved within this many seconds of the page.
 CHALLENGE_VALIDITY = 3600
@@ -136,6 +136,23 @@ class ExcfpFormThrottle(models.Model):
             raise UserError(
                 self.env._("Too many requests for now: please try again in an hour.")
             )
+
+    @api.model
+    def _admit_post(self, form, post, remote_addr, email=None):
+        """``_admit`` for a public form's POST (its proof-of-work fields):
+        the refusal's message, or None when let through."""
+        try:
+            self._admit(
+                form,
+                remote_addr,
+                clean_text(post.get("proof_challenge")),
+                clean_text(post.get("proof_signature")),
+                clean_text(post.get("proof_nonce")),
+                email=email,
+            )
+        except UserError as refusal:
+            return refusal.args[0]
+        return None
 
     @api.autovacuum
     def _gc_counters(self):

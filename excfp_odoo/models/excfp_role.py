@@ -535,27 +535,28 @@ class ExcfpRole(models.Model):
         self.search(
             [*domain, ("state", "=", "active"), ("date_end", "<", today)]
         )._end_expired()
-        undated = self.search(
+        self.search(
             [
                 *domain,
                 ("state", "=", "active"),
                 ("date_end", "=", False),
                 ("term_id.date_end", "<", today),
             ]
-        )
-        for term in undated.term_id:
-            undated.filtered(lambda r, t=term: r.term_id == t)._end(term.date_end)
+        )._end_with_their_term()
+
+    def _end_with_their_term(self):
+        """End these roles on their term's last day."""
+        for term, roles in self.grouped("term_id").items():
+            roles._end(term.date_end)
 
     @api.model
     def _cron_end_expired_roles(self):
         today = fields.Date.context_today(self)
         self._end_past()
         # A nomination that never became active lapses with its term.
-        lapsed = self.search(
+        self.search(
             [("state", "=", "nominated"), ("term_id.date_end", "<", today)]
-        )
-        for term in lapsed.term_id:
-            lapsed.filtered(lambda r, t=term: r.term_id == t)._end(term.date_end)
+        )._end_with_their_term()
 
     @api.model
     def _cron_reappointment_reviews(self):

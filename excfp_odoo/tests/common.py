@@ -199,6 +199,31 @@ class ExcfpPortalCase(ExcfpHttpCase):
         )
 
 
+# What the fuzz tests send where an id or a word is expected: out of range,
+# not numbers, digits str.isdigit() takes, NUL, injections, unicode.
+HOSTILE_VALUES = [
+    "0",
+    "-1",
+    "2147483648",
+    str(2**63),
+    "9" * 40,
+    "abc",
+    "1e5",
+    "1.5",
+    "１２",
+    "²",
+    "",
+    " ",
+    "\x00",
+    "%00",
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+    "🦎ñ中文",
+    "../../etc/passwd",
+    "{{ 7*7 }}",
+]
+
+
 def solve_proof(env, challenge=None):
     """The proof of work a browser sends with a public form, solved as
     excfp_form_proof.js solves it: fields of the form's POST."""

@@ -3,23 +3,15 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import email_normalize
 
-from odoo.addons.excfp_odoo.const import ORG_TYPES
 from odoo.addons.excfp_odoo.controllers.utils import MAX_ID, clean_text, to_id
+
+from ..models.excfp_liaison import FORM_LIMITS
 
 FORM = "excfp_directory"
 PER_PAGE = 20
-# What the form takes, in characters.
-LIMITS = {
-    "name": 200,
-    "email": 254,
-    "organisation": 200,
-    "subject": 200,
-    "message": 5000,
-}
 
 
 def sitemap_groups(env, rule, qs):
@@ -113,45 +105,20 @@ class ExcfpDirectory(http.Controller):
         return values
 
     def _read_form(self, post):
-        return {name: clean_text(post.get(name)) for name in (*LIMITS, "org_type")}
-
-    def _form_errors(self, form):
-        env = request.env
-        errors = {}
-        for name, label in (
-            ("name", env._("Your name")),
-            ("email", env._("Your email")),
-            ("subject", env._("The subject")),
-            ("message", env._("Your message")),
-        ):
-            if not form[name]:
-                errors[name] = env._("%s is required.", label)
-        for name, limit in LIMITS.items():
-            if len(form[name]) > limit:
-                errors[name] = env._(
-                    "At most %(limit)s characters, please (%(count)s now).",
-                    limit=limit,
-                    count=len(form[name]),
-                )
-        if form["email"] and not email_normalize(form["email"], strict=True):
-            errors["email"] = env._("This email address does not look right.")
-        if form["org_type"] and form["org_type"] not in dict(ORG_TYPES):
-            errors["org_type"] = env._("Choose your organisation's type from the list.")
-        return errors
+        return {name: clean_text(post.get(name)) for name in (*FORM_LIMITS, "org_type")}
 
     def _admit(self, post, form):
-        try:
-            request.env["excfp.form.throttle"].sudo()._admit(
+        refusal = (
+            request.env["excfp.form.throttle"]
+            .sudo()
+            ._admit_post(
                 FORM,
+                post,
                 request.httprequest.remote_addr,
-                clean_text(post.get("proof_challenge")),
-                clean_text(post.get("proof_signature")),
-                clean_text(post.get("proof_nonce")),
                 email=email_normalize(form["email"]),
             )
-        except UserError as refusal:
-            return {"proof": refusal.args[0]}
-        return {}
+        )
+        return {"proof": refusal} if refusal else {}
 
     def _contact(self, group, post):
         if request.httprequest.method == "GET":
@@ -162,7 +129,9 @@ class ExcfpDirectory(http.Controller):
             # the field people do not see: a robot filled the form
             return self._sent(group)
         form = self._read_form(post)
-        errors = self._form_errors(form) or self._admit(post, form)
+        errors = request.env["excfp.liaison"]._directory_form_errors(
+            form
+        ) or self._admit(post, form)
         if errors:
             return request.render(
                 "excfp_website.directory_group_page",

@@ -3,11 +3,48 @@
 from markupsafe import Markup
 
 from odoo import api, models
-from odoo.tools import plaintext2html
+from odoo.tools import email_normalize, plaintext2html
+
+from odoo.addons.excfp_odoo.const import ORG_TYPES
+
+# What the directory's form takes, in characters.
+FORM_LIMITS = {
+    "name": 200,
+    "email": 254,
+    "organisation": 200,
+    "subject": 200,
+    "message": 5000,
+}
 
 
 class ExcfpLiaison(models.Model):
     _inherit = "excfp.liaison"
+
+    @api.model
+    def _directory_form_errors(self, form):
+        """The directory form's rules: {field: message}, empty when right."""
+        env = self.env
+        errors = {}
+        for name, label in (
+            ("name", env._("Your name")),
+            ("email", env._("Your email")),
+            ("subject", env._("The subject")),
+            ("message", env._("Your message")),
+        ):
+            if not form[name]:
+                errors[name] = env._("%s is required.", label)
+        for name, limit in FORM_LIMITS.items():
+            if len(form[name]) > limit:
+                errors[name] = env._(
+                    "At most %(limit)s characters, please (%(count)s now).",
+                    limit=limit,
+                    count=len(form[name]),
+                )
+        if form["email"] and not email_normalize(form["email"], strict=True):
+            errors["email"] = env._("This email address does not look right.")
+        if form["org_type"] and form["org_type"] not in dict(ORG_TYPES):
+            errors["org_type"] = env._("Choose your organisation's type from the list.")
+        return errors
 
     @api.model
     def _receive_from_form(self, group, form):
